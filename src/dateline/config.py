@@ -24,7 +24,8 @@ class Settings:
             Empty means: detect and record the language, refuse nothing.
         fetch_timeout: seconds to wait for a URL.
         allow_private_urls: fetch loopback/private/link-local addresses (off: SSRF guard).
-        batch_size: texts per ``nlp.pipe`` batch.
+        max_chars: cleaned articles longer than this are refused (spaCy's own limit is 1M).
+        batch_size: articles read, cleaned and parsed together.
     """
 
     model: str = DEFAULT_MODEL
@@ -32,4 +33,5 @@ class Settings:
     languages: tuple[str, ...] = ("en",)
     fetch_timeout: float = 20.0
     allow_private_urls: bool = False
+    max_chars: int = 1_000_000
     batch_size: int = 32

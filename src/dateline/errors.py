@@ -11,6 +11,7 @@ The tree::
     │   ├── InputTooLargeError    over the configured size limit
     │   ├── HTMLError             markup with no article text in it
     │   ├── FetchError            a URL that could not be fetched, or was refused
+    │   ├── RecordError           a JSON Lines record Dateline cannot read
     │   └── LanguageError         an article not in a language the pipeline reads
     ├── ModelError                a spaCy pipeline that cannot be loaded
     └── ExtractionError           an extraction stage failed on an article
@@ -34,6 +35,7 @@ __all__ = [
     "InputTooLargeError",
     "LanguageError",
     "ModelError",
+    "RecordError",
 ]
 
 
@@ -78,6 +80,10 @@ class HTMLError(InputError):
 
 class FetchError(InputError):
     reason = "fetch"
+
+
+class RecordError(InputError):
+    reason = "record"
 
 
 class LanguageError(InputError):

@@ -105,7 +105,7 @@ class TextSpan(_Record):
 
 @dataclass(frozen=True, slots=True)
 class RemovedSpan(_Record):
-    """Boilerplate the cleaner cut, in offsets of the *input* text (it is not in ``Article.text``)."""
+    """Boilerplate the cleaner cut, in offsets of the *input* text (not in ``Article.text``)."""
 
     start: int
     end: int
