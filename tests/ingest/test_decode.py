@@ -45,3 +45,13 @@ def test_size_limit_is_checked_before_reading(tmp_path: Path) -> None:
         read_bytes(big, max_bytes=1000)
     assert str(big) in str(info.value)
     assert read_bytes(big, max_bytes=2000).startswith(b"word")
+
+
+def test_default_limit_refuses_a_50_megabyte_file(tmp_path: Path) -> None:
+    from dateline.config import DEFAULT_MAX_BYTES
+
+    huge = tmp_path / "huge.txt"
+    with huge.open("wb") as handle:
+        handle.truncate(DEFAULT_MAX_BYTES + 1)  # sparse: nothing is written or read
+    with pytest.raises(InputTooLargeError, match="52,428,801 bytes"):
+        read_bytes(huge, max_bytes=DEFAULT_MAX_BYTES)
