@@ -69,8 +69,9 @@ def test_any_text_gives_spans_that_slice(pipeline: Pipeline, seed_text: str) -> 
     def check(raw: str) -> None:
         try:
             record = pipeline.extract_text(raw)
-        except EmptyInputError:
-            assert not raw.strip() or len(raw.split()) < 40
+        except EmptyInputError as error:
+            # Whitespace, or nothing but prompts ("Subscribe to get access…"): refused, named.
+            assert not raw.strip() or "boilerplate" in str(error)
             return
         assert_spans_slice(record.to_dict(), raw)
 

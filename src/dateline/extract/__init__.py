@@ -28,7 +28,7 @@ def extract_record(doc: Any, article: Article) -> ArticleRecord:
     )
     places = extract_places(doc, person_names=person_names)
     dates = extract_dates(doc, article.published)
-    events = extract_events(
+    events, actors = extract_events(
         doc, actors=actors, places=places, dates=dates, published=article.published
     )
     return ArticleRecord(

@@ -1,88 +1,410 @@
-"""Actors: the people and organisations an article names, each with every mention.
+"""Actors: the people, organisations and groups an article names, with every mention.
 
-spaCy's small English model labels the same surname differently across a text ("Blinken" is
-tagged PERSON in one sentence and GPE in the next), so labels are voted per name, and a
-surname or a name inside a longer name joins the actor of the fuller form.
+spaCy's small English model labels the same word differently across a text ("Blinken" is
+PERSON in one sentence and GPE in the next, "Strook" ORG, "Rafah" PERSON), so a name's type
+is decided from evidence over all its mentions: label votes, being the surname of a full
+name tagged PERSON, the shape of place and organisation names ("Kibbutz …", "… Port",
+"… Party"), and what the word does in the sentence (a subject of a verb is more likely a
+person than a listed camp). Then shorter forms join the fullest form ("Netanyahu" →
+"Benjamin Netanyahu", "IDF" → "Israel Defense Forces"), untagged repeats of a known name are
+found by string match, titles and affiliations are read (`dateline.extract.titles`), and
+descriptions, pronouns and "the latter" are linked (`dateline.extract.coref`).
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from typing import Any
 
-from dateline.model import Actor, Mention, content_id
+from dateline.extract.coref import ActorDraft, resolve_references
+from dateline.extract.lexicon import HONORIFICS, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES
+from dateline.extract.titles import (
+    TitleFacts,
+    apposition_facts,
+    copular_facts,
+    premodifier_title,
+)
+from dateline.model import Actor, Mention
 
 __all__ = ["extract_actors"]
 
-_ACTOR_LABELS = {"PERSON": "person", "ORG": "organisation", "NORP": "group"}
-_ALL_LABELS = {"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"}
+_NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "LOC", "FAC"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Last words that make a multi-word name a place; narrower than PLACE_HEADS because
+# "Islamic State" or "World Bank" end in words that also head places.
+_PLACE_NAME_LAST = frozenset(
+    {
+        "port",
+        "corridor",
+        "strip",
+        "heights",
+        "valley",
+        "crossing",
+        "street",
+        "square",
+        "airport",
+        "river",
+        "camp",
+        "island",
+        "islands",
+        "mountains",
+        "desert",
+        "peninsula",
+        "avenue",
+        "road",
+        "highway",
+        "bridge",
+        "coast",
+    }
+)
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+_LOCATIVE = frozenset(
+    {"in", "near", "outside", "inside", "across", "around", "into", "throughout", "within"}
+)
 
 
-def _strip_determiner(start: int, text: str) -> tuple[int, str]:
-    for article in ("the ", "The "):
-        if text.startswith(article):
-            return start + len(article), text[len(article) :]
-    return start, text
+@dataclass(frozen=True, slots=True)
+class _Name:
+    """One tagged name occurrence, determiner and possessive stripped.
+
+    ``start``/``end`` are token indices, ``char_start``/``char_end`` character offsets.
+    """
+
+    start: int
+    end: int
+    char_start: int
+    char_end: int
+    text: str
+    label: str
+
+
+# Headlines and photo credits run names into other text ("Luciana Lopez: Saying …",
+# "Benoit Tessier/Reuters"): a name stops at these.
+_BREAKS = frozenset({":", "“", "”", '"', "‘", "(", ")", "|", "—", "–", "/"})
+# Lower-case words that may stand inside a person's name ("Luis de Miranda").
+_NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "di",
+        "du",
+        "del",
+        "della",
+        "der",
+        "den",
+        "van",
+        "von",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "la",
+        "le",
+        "ter",
+        "ten",
+        "y",
+        "dos",
+        "das",
+        "bint",
+        "abu",
+    }
+)
+_POSSESSIVES = ("’s", "'s", "‘s", "’", "'")
+
+
+def _make_name(doc: Any, start: int, end: int, label: str) -> _Name | None:
+    while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
+        start += 1
+    cut = next((i for i in range(start, end) if doc[i].text in _BREAKS), end)
+    end = cut
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    if start >= end:
+        return None
+    char_start, char_end = doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+    text = doc[start:end].text
+    for suffix in _POSSESSIVES:
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            text, char_end = text[: -len(suffix)], char_end - len(suffix)
+            break
+    if doc[end - 1].lower_ in _POSSESSIVES:
+        end -= 1
+    if start >= end or not text.strip():
+        return None
+    return _Name(start, end, char_start, char_end, text, label)
+
+
+def _tagged_names(doc: Any) -> list[_Name]:
+    names: list[_Name] = []
+    for ent in doc.ents:
+        if ent.label_ in _NAME_LABELS:
+            name = _make_name(doc, ent.start, ent.end, ent.label_)
+            if name is not None:
+                names.append(name)
+    # "Ben Carson Defends …" in a title-case headline: when the name less its last word is
+    # a name of its own elsewhere, the last word is not part of it.
+    texts = {n.text for n in names if n.label == "PERSON"}
+    trimmed: list[_Name] = []
+    for name in names:
+        words = name.text.split()
+        if name.label == "PERSON" and len(words) >= 3 and " ".join(words[:-1]) in texts:
+            shorter = _make_name(doc, name.start, name.end - 1, name.label)
+            if shorter is not None:
+                name = shorter
+        trimmed.append(name)
+    return trimmed
+
+
+def _title_ranges(doc: Any, names: list[_Name]) -> dict[int, TitleFacts]:
+    """Premodifier titles of PERSON names, by the name's first token."""
+    found: dict[int, TitleFacts] = {}
+    for name in names:
+        if name.label == "PERSON" or (name.end - name.start == 1 and name.label != "NORP"):
+            facts = premodifier_title(doc, name.start)
+            if facts is not None:
+                found[name.start] = facts
+    return found
+
+
+def _inside_title(doc: Any, name: _Name, titles: dict[int, TitleFacts]) -> bool:
+    for first, facts in titles.items():
+        if facts.start <= name.char_start and name.char_end <= doc[first].idx:
+            return True
+    return False
+
+
+def _near_place_noun(doc: Any, name: _Name) -> bool:
+    # "the central camps—Nuseirat and Bureij": a name set off from a place noun by nothing
+    # but punctuation names that place.
+    j = name.start - 1
+    while j >= 0 and doc[j].is_punct:
+        j -= 1
+    return j >= 0 and j < name.start - 1 and doc[j].lower_ in PLACE_HEADS and doc[j].pos_ == "NOUN"
+
+
+def _looks_like_person_name(text: str) -> bool:
+    """Whether ``text`` is shaped like a name: capitalised words, no digits.
+
+    The small model tags lower-case runs ("zlib shrinks", Spanish phrases) and products
+    ("PS4 Pro") PERSON.
+    """
+    if any(ch.isdigit() for ch in text):
+        return False
+    words = text.split()
+    return all(w[:1].isupper() or w.lower() in _NAME_PARTICLES for w in words) and any(
+        w[:1].isupper() for w in words
+    )
+
+
+def _only_in_places(doc: Any, mentions: list[_Name]) -> bool:
+    """Whether every mention is the object of a locative preposition ("in Khan Younis")."""
+    for name in mentions:
+        # The preposition must stand right before the name: the parser attaches names to
+        # far-off prepositions when it runs paragraphs together.
+        before = doc[name.start - 1] if name.start > 0 else None
+        if before is None or before.lower_ not in _LOCATIVE:
+            return False
+    return True
+
+
+def _person_evidence(doc: Any, mentions: list[_Name], titles: dict[int, TitleFacts]) -> bool:
+    for name in mentions:
+        root = doc[name.start : name.end].root
+        if root.dep_ in _SUBJECT_DEPS and root.head.pos_ in {"VERB", "AUX"}:
+            return True
+        if name.start in titles:
+            return True
+        if name.start > 0 and doc[name.start - 1].lower_ in HONORIFICS:
+            return True
+    return False
+
+
+def _decide_types(doc: Any, names: list[_Name], titles: dict[int, TitleFacts]) -> dict[str, str]:
+    """Return the actor type of each name text; names that are not actors are left out."""
+    by_text: dict[str, list[_Name]] = defaultdict(list)
+    for name in names:
+        by_text[name.text].append(name)
+    full_people = {
+        text
+        for text, found in by_text.items()
+        if len(text.split()) > 1
+        and _looks_like_person_name(text)
+        and Counter(n.label for n in found).most_common(1)[0][0] == "PERSON"
+        and text.split()[-1].lower() not in ORG_HEADS | _PLACE_NAME_LAST
+        and text.split()[0].lower() not in PLACE_PREFIXES
+    }
+    full_people = {text for text in full_people if not _only_in_places(doc, by_text[text])}
+    surnames = Counter(text.split()[-1] for text in full_people)
+    types: dict[str, str] = {}
+    for text, found in by_text.items():
+        words = text.split()
+        first, last = words[0].lower(), words[-1].lower()
+        votes = Counter(n.label for n in found)
+        if text in full_people or surnames.get(text, 0) >= 1:
+            types[text] = "person"
+            continue
+        if len(words) > 1 and (first in PLACE_PREFIXES or last in _PLACE_NAME_LAST):
+            continue
+        if any(_near_place_noun(doc, n) for n in found):
+            continue
+        if len(words) > 1 and last in ORG_HEADS:
+            types[text] = "organisation"
+            continue
+        label = votes.most_common(1)[0][0]
+        if label == "PERSON" and len(words) == 1 and text.isupper() and len(text) > 1:
+            label = "ORG"  # people's names are not written as acronyms ("FBN", "JC")
+        if label == "PERSON" and not _looks_like_person_name(text):
+            continue
+        place_votes = sum(votes[lab] for lab in _PLACE_LABELS)
+        if label == "PERSON":
+            # A lone word tagged PERSON needs support: more PERSON than place votes and a
+            # person's role in some sentence; otherwise it is a place the model misread.
+            if votes["PERSON"] > place_votes + votes["ORG"] and _person_evidence(
+                doc, found, titles
+            ):
+                types[text] = "person"
+            elif any(n.start > 0 and doc[n.start - 1].lower_ == "the" for n in found):
+                types[text] = "organisation"
+        elif label == "ORG" and votes["ORG"] > place_votes:
+            types[text] = "organisation"
+        elif label == "NORP" and any(doc[n.end - 1].tag_ in {"NNS", "NNPS"} for n in found):
+            types[text] = "group"
+    return types
+
+
+def _acronym(text: str) -> str:
+    return "".join(w[0] for w in text.split() if w.lower() not in _ACRONYM_SKIP and w[:1].isupper())
+
+
+def _canonical_names(names: list[_Name], types: dict[str, str]) -> dict[str, str]:
+    """Map each actor name to the fullest form of the same actor in the article."""
+    first_seen: dict[str, int] = {}
+    counts: Counter[str] = Counter()
+    for name in names:
+        first_seen.setdefault(name.text, name.start)
+        counts[name.text] += 1
+    texts = sorted(types, key=lambda t: (-len(t.split()), first_seen[t]))
+    canonical: dict[str, str] = {}
+    for text in texts:
+        kind = types[text]
+        words = set(text.lower().split())
+        fuller = [
+            other
+            for other in texts
+            if other != text
+            and types[other] == kind
+            and len(other.split()) > len(text.split())
+            and (
+                words <= set(other.lower().split()) or (text.isupper() and _acronym(other) == text)
+            )
+        ]
+        if kind == "person" and len({canonical.get(f, f) for f in fuller}) > 1:
+            # Two people share this surname: the nearest full name before it wins.
+            before = [f for f in fuller if first_seen[f] <= first_seen[text]]
+            fuller = sorted(before, key=lambda f: -first_seen[f])[:1] or fuller[:1]
+        # The most repeated full form wins over a one-off ("Ben Carson" over a headline's
+        # "Ben Carson Defends"), then the shorter one.
+        fuller.sort(key=lambda f: (-counts[f], len(f)))
+        target = fuller[0] if fuller else text
+        canonical[text] = canonical.get(target, target)
+    return canonical
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < b and a < end for a, b in taken)
+
+
+def _add_untagged_repeats(doc: Any, text: str, drafts: list[ActorDraft]) -> None:
+    """Add mentions the tagger missed: later "Lapid" after "Yair Lapid", "IDF" after "IDF"."""
+    forms: dict[str, ActorDraft | None] = {}
+    for draft in drafts:
+        candidates = {m.text for m in draft.mentions if m.kind == "name"}
+        if draft.type == "person" and len(draft.name.split()) > 1:
+            candidates.add(draft.name.split()[-1])
+        for form in candidates:
+            if len(form) < 3 and not form.isupper():
+                continue
+            # A surname two people share ("Biden") is left to the tagger.
+            forms[form] = draft if forms.get(form, draft) is draft else None
+    taken = [(m.start, m.end) for d in drafts for m in d.mentions]
+    entity_of = {t.i: ent for ent in doc.ents for t in ent}
+    for form, owner in forms.items():
+        if owner is None:
+            continue
+        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+            span = doc.char_span(match.start(), match.end())
+            if span is None or _overlaps(match.start(), match.end(), taken):
+                continue
+            ent = entity_of.get(span.start)
+            # "Herzog" inside "Herzog Hospital" is not Herzog; inside "Isaac Herzog" it is.
+            if (
+                ent is not None
+                and (ent.start < span.start or ent.end > span.end)
+                and (ent.label_ != "PERSON" or owner.type != "person")
+            ):
+                continue
+            owner.mentions.append(Mention(match.start(), match.end(), form, "name"))
+            taken.append((match.start(), match.end()))
+
+
+def _add_titles(
+    doc: Any, text: str, drafts: list[ActorDraft], titles: dict[int, TitleFacts]
+) -> None:
+    taken = [(m.start, m.end) for d in drafts for m in d.mentions]
+    for draft in drafts:
+        if draft.type != "person":
+            continue
+        for mention in list(draft.mentions):
+            span = doc.char_span(mention.start, mention.end)
+            if span is None:
+                continue
+            facts = titles.get(span.start) or premodifier_title(doc, span.start)
+            if facts is not None and not _overlaps(facts.start, doc[span.start].idx, taken):
+                draft.add_title(facts.title)
+                draft.add_affiliations(facts.affiliations)
+                draft.mentions.append(
+                    Mention(facts.start, mention.end, text[facts.start : mention.end], "title")
+                )
+            for other in (apposition_facts(doc, span.end), copular_facts(doc, span.root.i)):
+                if other is not None:
+                    draft.add_title(other.title)
+                    draft.add_affiliations(other.affiliations)
+            if span.start > 0 and doc[span.start - 1].lower_ in HONORIFICS:
+                draft.gender = draft.gender or HONORIFICS[doc[span.start - 1].lower_]
 
 
 def extract_actors(doc: Any) -> list[Actor]:
-    """Return the people, organisations and groups spaCy finds in ``doc``, mentions merged.
+    """Return the people, organisations and groups in ``doc``, each with every mention.
 
     Args:
-        doc: a spaCy ``Doc`` of ``Article.text``.
+        doc: a spaCy ``Doc`` of ``Article.text`` (tagger, parser and NER run).
 
     Returns:
-        Actors in order of first mention; each mention slices ``doc.text`` to its text.
+        Actors in order of first mention. Each mention slices ``doc.text`` to its text and
+        has a kind (name, title, description, anaphor, pronoun, possessive); mentions of
+        different actors never overlap.
     """
-    label_votes: dict[str, Counter[str]] = defaultdict(Counter)
-    spans: list[tuple[int, int, str]] = []
-    for ent in doc.ents:
-        if ent.label_ not in _ALL_LABELS:
-            continue
-        start, text = _strip_determiner(ent.start_char, ent.text)
-        text = text.removesuffix("’s").removesuffix("'s")
-        if not text.strip():
-            continue
-        label_votes[text][ent.label_] += 1
-        spans.append((start, start + len(text), text))
-
-    def label_of(name: str) -> str:
-        votes = label_votes[name]
-        # A surname tagged PERSON once is a person even where the model said GPE.
-        for full, full_votes in label_votes.items():
-            if full != name and name in full.split() and full_votes["PERSON"]:
-                votes = votes + Counter({"PERSON": full_votes["PERSON"]})
-        return votes.most_common(1)[0][0]
-
-    names = sorted({text for _, _, text in spans}, key=len, reverse=True)
-    canonical: dict[str, str] = {}
+    text = doc.text  # Doc.text is rebuilt from the tokens on every access
+    names = _tagged_names(doc)
+    titles = _title_ranges(doc, names)
+    names = [n for n in names if not _inside_title(doc, n, titles)]
+    types = _decide_types(doc, names, titles)
+    canonical = _canonical_names(names, types)
+    drafts_by_name: dict[str, ActorDraft] = {}
     for name in names:
-        if label_of(name) not in _ACTOR_LABELS:
+        if name.text not in canonical:
             continue
-        fuller = next(
-            (
-                other
-                for other in names
-                if other != name
-                and len(other) > len(name)
-                and set(name.split()) <= set(other.split())
-                and label_of(other) == label_of(name)
-            ),
-            None,
-        )
-        canonical[name] = canonical.get(fuller, fuller) if fuller else name
-
-    mentions: dict[str, list[Mention]] = defaultdict(list)
-    for start, end, text in spans:
-        if text in canonical:
-            mentions[canonical[text]].append(Mention(start, end, text, "name"))
-    actors = [
-        Actor(
-            id=content_id(name, prefix="actor:"),
-            name=name,
-            type=_ACTOR_LABELS[label_of(name)],
-            mentions=tuple(sorted(found, key=lambda m: m.start)),
-        )
-        for name, found in mentions.items()
-    ]
+        key = canonical[name.text]
+        draft = drafts_by_name.get(key)
+        if draft is None:
+            draft = drafts_by_name[key] = ActorDraft(name=key, type=types[key])
+        draft.mentions.append(Mention(name.char_start, name.char_end, name.text, "name"))
+    drafts = list(drafts_by_name.values())
+    _add_untagged_repeats(doc, text, drafts)
+    _add_titles(doc, text, drafts, titles)
+    resolve_references(doc, drafts, text=text)
+    actors = [draft.to_actor() for draft in drafts if draft.mentions]
     return sorted(actors, key=lambda actor: actor.mentions[0].start)
