@@ -163,7 +163,7 @@ class _Attributor:
                 return TextSpan(start, end, self.text[start:end])
             if (
                 token.dep_ not in _CLAUSE_LINKS
-                or token.head is token
+                or token.head.i == token.i
                 or token.head.idx < para_start
             ):
                 break

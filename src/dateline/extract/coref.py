@@ -191,7 +191,7 @@ def _inside(start: int, regions: list[tuple[int, int]]) -> int | None:
 
 def _verb_of(token: Any) -> int:
     head = token.head
-    while head.dep_ in {"prep", "agent"} and head.head is not head:
+    while head.dep_ in {"prep", "agent"} and head.head.i != head.i:
         head = head.head
     return int(head.i)
 

@@ -109,7 +109,7 @@ def find_intent_frame(action: Any) -> IntentFrame | None:
             return IntentFrame(child, "intent")
         if child.lower_ in _DEMAND_AUX:
             clause = action
-            while clause.dep_ == "conj" and clause.head is not clause:
+            while clause.dep_ == "conj" and clause.head.i != clause.i:
                 clause = clause.head
             if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in _SPEECH:
                 subjects = [c for c in clause.head.children if c.dep_ == "nsubj"]

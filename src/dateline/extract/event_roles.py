@@ -225,7 +225,7 @@ def _agent_of(verb: Any) -> list[Any]:
             continue
         if (
             current.dep_ not in _INHERIT_FROM
-            or current.head is current
+            or current.head.i == current.i
             or crosses_paragraph(current, current.head)
         ):
             return []
@@ -244,7 +244,7 @@ def _resolve_pronoun(token: Any) -> Any:
     if token.lower_ in ("who", "which", "that") and token.head.dep_ == "relcl":
         return _named(token.head.head)  # "the police, who arrested ...": the police
     clause = token.head
-    while clause.dep_ in ("xcomp", "conj", "acomp") and clause.head is not clause:
+    while clause.dep_ in ("xcomp", "conj", "acomp") and clause.head.i != clause.i:
         clause = clause.head
     if clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _SPEECH:
         return token
@@ -253,7 +253,7 @@ def _resolve_pronoun(token: Any) -> Any:
         speakers = [c for c in current.children if c.dep_ in ("nsubj", "nsubjpass")]
         if speakers:
             return speakers[0] if speakers[0].lower_ not in _PRONOUNS else token
-        if current.head is current:
+        if current.head.i == current.i:
             break
         current = current.head
     return token

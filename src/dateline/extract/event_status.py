@@ -97,7 +97,7 @@ def _clause_chain(token: Any) -> list[Any]:
     current = token
     while (
         current.dep_ in _SAME_CLAUSE
-        and current.head is not current
+        and current.head.i != current.i
         and len(chain) < 6
         and not crosses_paragraph(current, current.head)
     ):

@@ -106,7 +106,7 @@ def _particle(token: Any) -> str | None:
     # "push hard for": the preposition may follow an adverb, or be parsed as the marker of
     # the clause it introduces.
     for following in token.doc[token.i + 1 : token.i + 3]:
-        governed = following.head is token or following.head.head is token
+        governed = following.head.i == token.i or following.head.head.i == token.i
         if governed and following.dep_ in ("prep", "mark") and following.pos_ in ("ADP", "SCONJ"):
             return str(following.lower_)
     return None
@@ -222,7 +222,7 @@ def _date_of(token: Any, dates: Sequence[DateMention]) -> str | None:
         found = _first_within(starts, _clause_tokens(current, skip=_OTHER_CLAUSES | {"conj"}))
         if found is not None:
             return found
-        if current.dep_ not in ("xcomp", "conj") or current.head is current:
+        if current.dep_ not in ("xcomp", "conj") or current.head.i == current.i:
             break
         current = current.head
     return None

