@@ -27,6 +27,7 @@ from dateline.extract.titles import (
     premodifier_title,
 )
 from dateline.model import Actor, Mention
+from dateline.nlp import doc_text
 
 __all__ = ["extract_actors"]
 
@@ -387,7 +388,7 @@ def extract_actors(doc: Any) -> list[Actor]:
         has a kind (name, title, description, anaphor, pronoun, possessive); mentions of
         different actors never overlap.
     """
-    text = doc.text  # Doc.text is rebuilt from the tokens on every access
+    text = doc_text(doc)
     names = _tagged_names(doc)
     titles = _title_ranges(doc, names)
     names = [n for n in names if not _inside_title(doc, n, titles)]

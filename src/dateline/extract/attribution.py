@@ -32,6 +32,7 @@ from typing import Any
 from dateline.extract.coref import actor_id
 from dateline.extract.lexicon import CAPITALS, DOCUMENT_NOUNS, PRONOUN_GENDER
 from dateline.model import Actor, Mention, Quote, TextSpan
+from dateline.nlp import doc_text
 
 __all__ = ["attribute_quotes"]
 
@@ -116,7 +117,7 @@ def _strip_determiner(text: str) -> str:
 class _Attributor:
     def __init__(self, doc: Any, actors: Sequence[Actor]) -> None:
         self.doc = doc
-        self.text = doc.text  # rebuilt from the tokens on every access: read it once
+        self.text = doc_text(doc)
         self.pool = _Actors(actors)
         self.last_author: Actor | None = None
         self.previous: Quote | None = None

@@ -39,6 +39,7 @@ from dateline.extract.lexicon import (
     TITLE_HEADS,
 )
 from dateline.model import Actor, Mention, content_id
+from dateline.nlp import doc_text
 
 __all__ = ["ActorDraft", "actor_id", "name_gender", "quoted_regions", "resolve_references"]
 
@@ -380,7 +381,7 @@ def resolve_references(doc: Any, drafts: list[ActorDraft], *, text: str | None =
     for draft in drafts:
         if draft.type == "person" and draft.gender is None:
             draft.gender = _title_gender(draft.titles) or name_gender(draft.name)
-    resolver = _Resolver(doc, doc.text if text is None else text, drafts)
+    resolver = _Resolver(doc, doc_text(doc) if text is None else text, drafts)
     named = sorted(
         ((m.start, m.end, d) for d in drafts for m in d.mentions),
         key=lambda item: item[0],

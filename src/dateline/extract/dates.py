@@ -24,6 +24,7 @@ from dateline.extract.temporal import (
     resolve_expression,
 )
 from dateline.model import DateMention, content_id
+from dateline.nlp import doc_text
 
 __all__ = ["clause_tense", "extract_dates"]
 
@@ -59,7 +60,7 @@ def extract_dates(doc: Any, published: dt.date | None) -> list[DateMention]:
     Returns:
         One `DateMention` per expression, in text order, spans never overlapping.
     """
-    text: str = doc.text
+    text: str = doc_text(doc)
     spans: list[tuple[int, int, str]] = find_expressions(text)
     taken = [(start, end) for start, end, _ in spans]
     for ent in doc.ents:

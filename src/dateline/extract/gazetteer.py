@@ -51,6 +51,7 @@ DATASETS = ("cities15000", "cities5000", "cities1000", "cities500")
 DEFAULT_DATASET = "cities500"
 # Bump when the build changes what the index holds, so stale cache files are not reused.
 _BUILD_VERSION = 1
+_RECENT_LIMIT = 100_000
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "ʻ": "'", "´": "'"})
 _ARTICLE_RE = re.compile(r"^(?:al|el|an|ad|ar|as|at|ash|az|ed|en|er|es|et|ez)[- ']")
@@ -126,12 +127,14 @@ class Gazetteer:
     Backed by an SQLite index (see the module docstring); use `load_gazetteer`.
     """
 
-    __slots__ = ("_connection", "_countries", "_demonyms", "_lock")
+    __slots__ = ("_connection", "_countries", "_demonyms", "_lock", "_recent")
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         """Wrap an open index database (use `load_gazetteer` rather than this)."""
         self._connection = connection
         self._lock = threading.Lock()
+        # Most lookups are misses of spelling variants, and articles repeat their names.
+        self._recent: dict[str, list[GeoEntry]] = {}
         self._countries = {
             code: GeoEntry(*row[1:])
             for code, *row in connection.execute(
@@ -141,13 +144,20 @@ class Gazetteer:
         self._demonyms = dict(connection.execute("SELECT key, code FROM demonyms"))
 
     def _entries(self, key: str) -> list[GeoEntry]:
+        found = self._recent.get(key)
+        if found is not None:
+            return list(found)
         with self._lock:
             rows = self._connection.execute(
                 "SELECT r.* FROM names n JOIN rows r ON r.id = n.row "
                 "WHERE n.key = ? ORDER BY n.position",
                 (key,),
             ).fetchall()
-        return [GeoEntry(*row[1:]) for row in rows]
+        found = [GeoEntry(*row[1:]) for row in rows]
+        if len(self._recent) >= _RECENT_LIMIT:
+            self._recent.clear()
+        self._recent[key] = found
+        return list(found)
 
     def lookup(self, name: str) -> tuple[list[GeoEntry], bool]:
         """Return the entries called ``name`` and whether the match was only loose.

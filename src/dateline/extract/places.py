@@ -28,6 +28,7 @@ from typing import Any
 
 from dateline.extract.gazetteer import Gazetteer, GeoEntry, fold, load_gazetteer
 from dateline.model import Place, content_id
+from dateline.nlp import doc_text
 
 __all__ = ["extract_places"]
 
@@ -137,7 +138,7 @@ def extract_places(
         ConfigError: when the gazetteer data cannot be loaded.
     """
     gazetteer = gazetteer or load_gazetteer()
-    text: str = doc.text  # built on every access: read it once
+    text: str = doc_text(doc)
     people = _People(doc, person_names)
     candidates = _merge(_ner_candidates(doc) + _pattern_candidates(text))
     context = _context(doc, text, candidates, gazetteer)

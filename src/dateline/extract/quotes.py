@@ -36,6 +36,7 @@ from typing import Any
 from dateline.extract.quote_marks import QuoteMarkSpan, find_quote_spans, paragraph_bounds
 from dateline.extract.reported_speech import Frame, find_frames, trim_span
 from dateline.model import Quote, TextSpan, content_id
+from dateline.nlp import doc_text
 
 __all__ = ["extract_quotes"]
 
@@ -101,7 +102,7 @@ def _is_direct(text: str, span: QuoteMarkSpan, para_start: int) -> bool:
 
 def _frame_cue_tokens(doc: Any, span: QuoteMarkSpan, inside: _QuoteIndex) -> tuple[int, int]:
     """Return the token range ``[lo, hi)`` of the quotation's sentence outside its marks."""
-    text = doc.text
+    text = doc_text(doc)
     first = doc.char_span(span.open_start, span.close_end, alignment_mode="expand")
     lo = first.start if first is not None else 0
     hi = first.end if first is not None else len(doc)
@@ -206,7 +207,7 @@ def _pair_marks(
     paragraphs: list[tuple[int, int]],
 ) -> tuple[list[_Candidate], set[int]]:
     """Attribute each quotation; return the candidates and the frames they used."""
-    text = doc.text
+    text = doc_text(doc)
     para_starts = [start for start, _ in paragraphs]
     frames_by_token = {frame.cue_token: frame for frame in frames}
     used: set[int] = set()
@@ -346,7 +347,7 @@ def extract_quotes(doc: Any) -> list[Quote]:
         Direct, mixed and indirect quotes in text order, never overlapping, each slicing to
         its text; ``speaker``/``speaker_name`` are left for `attribute_quotes` to fill.
     """
-    text: str = doc.text
+    text: str = doc_text(doc)
     spans = find_quote_spans(text)
     inside = _QuoteIndex(spans)
     paragraphs = paragraph_bounds(text)

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from dateline.extract.cues import CLAUSE_CUES, is_cue_token
+from dateline.nlp import doc_text
 
 __all__ = ["Frame", "find_frames", "trim_span"]
 
@@ -147,7 +148,7 @@ def _inverted_surface(cue: Any) -> tuple[int, int] | None:
     Used only when the parse gave no subject and the cue directly follows a closing mark;
     the small parser often makes such a cue an adjective of the name after it.
     """
-    if not _AFTER_CLOSING_RE.search(cue.doc.text, max(0, cue.idx - 4), cue.idx):
+    if not _AFTER_CLOSING_RE.search(doc_text(cue.doc), max(0, cue.idx - 4), cue.idx):
         return None
     run: list[Any] = []
     for token in cue.doc[cue.i + 1 : cue.i + 12]:
@@ -181,7 +182,7 @@ def _climb_to_source(cue: Any, inside: Callable[[int], bool]) -> tuple[int, int]
                     tokens = [t for t in _source_tokens(target) if t.i not in clause]
                 return _token_span(_around(target, tokens, inside))
         if token.i == cue.i and _AFTER_CLOSING_RE.search(
-            cue.doc.text, max(0, cue.idx - 4), cue.idx
+            doc_text(cue.doc), max(0, cue.idx - 4), cue.idx
         ):
             # '“…,” tweeted Rubio spokesman Alex Conant': the parser often reads the inverted
             # subject of a cue that follows the closing mark as its object.
@@ -297,7 +298,7 @@ def find_frames(doc: Any, inside: Callable[[int], bool]) -> list[Frame]:
         The frames in text order. ``content`` is None for cues that only introduce quoted
         words (their content is the adjacent quotation).
     """
-    text = doc.text
+    text = doc_text(doc)
     frames: list[Frame] = []
     for token in doc:
         if inside(token.idx):

@@ -16,9 +16,22 @@ from spacy.tokens import Doc
 
 from dateline.errors import ModelError
 
-__all__ = ["PARAGRAPH_BREAKS", "load_nlp", "paragraph_breaks"]
+__all__ = ["PARAGRAPH_BREAKS", "doc_text", "load_nlp", "paragraph_breaks"]
 
 PARAGRAPH_BREAKS = "dateline_paragraph_breaks"
+_TEXT_KEY = "dateline_text"
+
+
+def doc_text(doc: Doc) -> str:
+    """Return ``doc.text``, computed once per doc.
+
+    spaCy rebuilds ``Doc.text`` from its tokens on every access; extractors that read it in
+    a loop spent half their time there.
+    """
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return str(text)
 
 
 @Language.component(PARAGRAPH_BREAKS)
