@@ -250,3 +250,27 @@ def test_event_evidence_spans_slice_to_their_text(nlp: Any, parts: list[str], ga
     for actor in actors.values():
         for mention in actor.mentions:
             assert text[mention.start : mention.end] == mention.text
+
+
+def test_undated_past_event_takes_the_day_of_its_actor_nearby(nlp: Any) -> None:
+    from dateline.extract import extract_record
+    from dateline.model import Article
+
+    text = (
+        "US Secretary of State Antony Blinken met with Israeli leaders on Wednesday.\n\n"
+        "The American met with Prime Minister Benjamin Netanyahu at his office.\n\n"
+        "Separately, Herzog met with soldiers.\n\n"
+        "Gallant spoke to reporters.\n\n"
+        "Later, Blinken met with opposition leader Yair Lapid."
+    )
+    record = extract_record(nlp(text), Article(id="t", text=text, published=dt.date(2024, 5, 1)))
+    names = {actor.id: actor.name for actor in record.actors}
+    dates = {date.id: date.value for date in record.dates}
+    meetings = {
+        names[event.recipients[0]]: dates.get(event.date or "")
+        for event in record.events
+        if event.type == "CONSULT" and event.recipients
+    }
+    assert meetings["Benjamin Netanyahu"] == "2024-05-01"
+    # Two paragraphs away, with nothing in between to carry the day: no date is claimed.
+    assert meetings["Yair Lapid"] is None

@@ -27,6 +27,7 @@ token and its sentence, as spans of ``doc.text``.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from typing import Any
@@ -50,6 +51,7 @@ from dateline.extract.event_rules import is_publication, measure_code, sector_ad
 from dateline.extract.event_status import event_status
 from dateline.extract.plover import PloverCode, plover_for_cameo
 from dateline.model import Actor, DateMention, Event, Place, TextSpan, content_id
+from dateline.nlp import doc_text
 
 __all__ = ["extract_events", "main_event"]
 
@@ -328,7 +330,38 @@ def extract_events(
         if key not in best or event.confidence > best[key].confidence:
             best[key] = event
     events = sorted(best.values(), key=lambda event: event.trigger.start)
-    return events, index.all_actors()
+    return _carry_dates(events, doc_text(doc)), index.all_actors()
+
+
+def _carry_dates(events: list[Event], text: str) -> list[Event]:
+    """Date undated past events by the last dated past event of one of their actors nearby.
+
+    News narrates a day's events in order and names the day once: "Blinken met Israeli
+    leaders on Wednesday. … The American met with Prime Minister Netanyahu at …". An event
+    with no date in its clause takes the date of the latest earlier ``happened`` event that
+    shares an actor with it, in its own paragraph or the one before; the date id still
+    points at the words that say when.
+    """
+    carried: list[Event] = []
+    for event in events:
+        if event.date is None and event.status == "happened" and event.actors:
+            paragraph = _paragraph_index(text, event.sentence.start)
+            for earlier in reversed(carried):
+                if paragraph - _paragraph_index(text, earlier.sentence.start) > 1:
+                    break
+                if (
+                    earlier.date is not None
+                    and earlier.status == "happened"
+                    and set(earlier.actors) & set(event.actors)
+                ):
+                    event = dataclasses.replace(event, date=earlier.date)
+                    break
+        carried.append(event)
+    return carried
+
+
+def _paragraph_index(text: str, offset: int) -> int:
+    return text.count("\n\n", 0, offset)
 
 
 def _has_must(token: Any) -> bool:
