@@ -51,10 +51,20 @@ def test_extract_seed_as_json(
 def test_table_shows_headline_and_people(
     capsys: pytest.CaptureFixture[str], seed_path: Path
 ) -> None:
-    status, out, _ = _run(capsys, "extract", str(seed_path), "--format", "table")
+    status, out, _ = _run(
+        capsys, "extract", str(seed_path), "--published", "2024-05-01", "--format", "table"
+    )
     assert status == 0
     assert out.startswith("Blinken to Netanyahu")
     assert "Antony Blinken" in out and "Orit Strook" in out
+    who_said_what = out.split("Who said what", 1)[1].split("\nChronology", 1)[0]
+    assert "Orit Strook" in who_said_what and "“trash”" in who_said_what
+    chronology = out.split("\nChronology", 1)[1].split("\nAll events", 1)[0].splitlines()
+    assert any(
+        line.startswith("2024-05-01") and "Benjamin Netanyahu" in line and "Jerusalem" in line
+        for line in chronology
+    )
+    assert any("Benny Gantz" in line and "planned" in line for line in chronology)
 
 
 def test_batch_goes_on_and_reports_bad_items(

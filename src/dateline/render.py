@@ -9,11 +9,13 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Iterable, Sequence
 
-from dateline.model import Actor, ArticleRecord
+from dateline.model import Actor, ArticleRecord, Event
 
 __all__ = ["render_record", "render_table"]
 
 _QUOTE_WIDTH = 72
+# Events resting on a loose verb-class default score 0.3-0.35: too weak for a chronology.
+_CHRONOLOGY_CONFIDENCE = 0.45
 
 
 def _clip(text: str, width: int) -> str:
@@ -92,28 +94,7 @@ def render_record(record: ArticleRecord) -> str:
             + render_table(rows, ["speaker", "title", "kind", "quote", "cue"])
         )
     if record.events:
-        names = {actor.id: actor.name for actor in record.actors}
-        places = {place.id: place.name for place in record.places}
-        dates = {date.id: date.value or date.text for date in record.dates}
-        rows = [
-            [
-                dates.get(event.date or "", event.date or "") or "-",
-                event.type + (f"/{event.mode}" if event.mode else ""),
-                ", ".join(names.get(a, a) for a in event.actors) or "-",
-                ", ".join(names.get(r, r) for r in event.recipients) or "-",
-                places.get(event.place or "", "") or "-",
-                event.status,
-                _clip(event.trigger.text, 30),
-            ]
-            for event in record.events
-        ]
-        rows.sort(key=lambda row: row[0])
-        parts.append(
-            f"\nWhat happened ({len(record.events)} events)\n"
-            + render_table(
-                rows, ["date", "type", "who", "with/to whom", "where", "status", "trigger"]
-            )
-        )
+        parts.append(_render_events(record))
     if record.places:
         seen: dict[str, str] = {}
         for place in record.places:
@@ -126,3 +107,40 @@ def render_record(record: ArticleRecord) -> str:
         rows = [[name, where] for name, where in seen.items()]
         parts.append(f"\nPlaces ({len(seen)})\n" + render_table(rows, ["place", "where"]))
     return "\n".join(parts) + "\n"
+
+
+def _render_events(record: ArticleRecord) -> str:
+    """Return a chronology (dated or planned events with an actor), then every event."""
+    names = {actor.id: actor.name for actor in record.actors}
+    places = {place.id: place.name for place in record.places}
+    dates = {date.id: date.value for date in record.dates}
+
+    def when(event: Event) -> str:
+        return dates.get(event.date or "") or "-"
+
+    def row(event: Event) -> list[str]:
+        return [
+            when(event),
+            event.type + (f"/{event.mode}" if event.mode else ""),
+            ", ".join(names.get(a, a) for a in event.actors) or "-",
+            ", ".join(names.get(r, r) for r in event.recipients) or "-",
+            places.get(event.place or "", "") or "-",
+            event.status,
+            _clip(event.trigger.text, 30),
+        ]
+
+    headers = ["date", "type", "who", "with/to whom", "where", "status", "trigger"]
+    in_order = sorted(record.events, key=lambda e: (when(e) == "-", when(e), e.trigger.start))
+    chronology = [
+        e
+        for e in in_order
+        if e.actors
+        and e.confidence >= _CHRONOLOGY_CONFIDENCE
+        and (when(e) != "-" or e.status == "planned")
+    ]
+    text = ""
+    if chronology:
+        text += f"\nChronology ({len(chronology)} dated or planned events)\n"
+        text += render_table([row(e) for e in chronology], headers) + "\n"
+    text += f"\nAll events ({len(record.events)})\n"
+    return text + render_table([row(e) for e in in_order], headers)
