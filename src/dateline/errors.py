@@ -14,7 +14,12 @@ The tree::
     │   ├── RecordError           a JSON Lines record Dateline cannot read
     │   └── LanguageError         an article not in a language the pipeline reads
     ├── ModelError                a spaCy pipeline that cannot be loaded
-    └── ExtractionError           an extraction stage failed on an article
+    ├── ExtractionError           an extraction stage failed on an article
+    └── StoreError                the SQLite store cannot be opened, migrated or queried
+        ├── DatabaseLockedError   another process holds the write lock for too long
+        ├── DatabaseCorruptError  the file is not a SQLite database, or is damaged
+        ├── MigrationError        the schema is newer than this Dateline, or a step failed
+        └── NotFoundError         a query or correction named something the store lacks
 
 Every message says what was wrong, shows the value, and suggests a fix. ``InputError``
 carries the ``source`` (a path, URL or ``<stdin>``) so a batch can report it in one line.
@@ -25,6 +30,8 @@ from __future__ import annotations
 __all__ = [
     "BinaryInputError",
     "ConfigError",
+    "DatabaseCorruptError",
+    "DatabaseLockedError",
     "DatelineError",
     "EmptyInputError",
     "EncodingError",
@@ -34,8 +41,11 @@ __all__ = [
     "InputError",
     "InputTooLargeError",
     "LanguageError",
+    "MigrationError",
     "ModelError",
+    "NotFoundError",
     "RecordError",
+    "StoreError",
 ]
 
 
@@ -96,3 +106,23 @@ class ModelError(DatelineError):
 
 class ExtractionError(DatelineError):
     """An extraction stage failed on an article."""
+
+
+class StoreError(DatelineError):
+    """The SQLite store cannot be opened, migrated, written or queried."""
+
+
+class DatabaseLockedError(StoreError):
+    """Another process holds the database's write lock for longer than the busy timeout."""
+
+
+class DatabaseCorruptError(StoreError):
+    """The file is not a SQLite database, or its pages are damaged."""
+
+
+class MigrationError(StoreError):
+    """The schema is newer than this Dateline knows, or a migration step failed."""
+
+
+class NotFoundError(StoreError):
+    """A query or a correction named an actor, article or id the store does not hold."""

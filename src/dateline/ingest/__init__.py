@@ -2,7 +2,9 @@
 
 A target is a file (plain text or saved HTML, sniffed), a directory (read recursively), a
 JSON Lines file of ``{"text"|"html"|"url": …, "published"?, "source"?, "outlet"?}`` records,
-a URL, or ``-`` for standard input. Readers yield an `InputError` in place of an item they
+a URL, an RSS/Atom feed (``.rss``, ``.atom``, ``.xml``: one item per entry, see `feeds`),
+a WARC file (``.warc``, ``.warc.gz``: one item per HTML response, see `warc`), or ``-`` for
+standard input. Readers yield an `InputError` in place of an item they
 cannot read, so one bad file never stops a batch.
 """
 
@@ -20,9 +22,12 @@ from dateline.config import Settings
 from dateline.errors import EmptyInputError, InputError, InputTooLargeError, RecordError
 from dateline.ingest.article import RawInput, build_article, looks_like_html
 from dateline.ingest.decode import decode_bytes, read_bytes
+from dateline.ingest.feeds import FEED_SUFFIXES, looks_like_feed, read_feed_bytes
 from dateline.ingest.url import fetch_url
+from dateline.ingest.warc import is_warc, read_warc
 
 __all__ = [
+    "FEED_SUFFIXES",
     "HTML_SUFFIXES",
     "JSONL_SUFFIXES",
     "TEXT_SUFFIXES",
@@ -93,10 +98,10 @@ def read_target(target: str, *, settings: Settings) -> Iterator[RawInput | Input
 
 
 def _directory_files(directory: Path) -> Iterator[Path]:
-    known = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+    known = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
     for path in sorted(directory.rglob("*")):
         hidden = any(part.startswith(".") for part in path.relative_to(directory).parts)
-        if path.is_file() and not hidden and path.suffix.lower() in known:
+        if path.is_file() and not hidden and (path.suffix.lower() in known or is_warc(path)):
             yield path
 
 
@@ -104,11 +109,17 @@ def _read_file(path: Path, *, settings: Settings) -> Iterator[RawInput | InputEr
     if path.suffix.lower() in JSONL_SUFFIXES:
         yield from _read_jsonl(path, settings=settings)
         return
+    if is_warc(path):
+        yield from read_warc(path, settings=settings)
+        return
     source = str(path)
     try:
         data = read_bytes(path, max_bytes=settings.max_bytes, source=source)
     except InputError as error:
         yield error
+        return
+    if path.suffix.lower() in FEED_SUFFIXES and looks_like_feed(data):
+        yield from read_feed_bytes(data, source=source, settings=settings)
         return
     yield _guarded(lambda: _from_bytes(data, source, settings, html=_html_hint(path)))
 
