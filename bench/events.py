@@ -14,7 +14,11 @@ Prints:
   confidence), a confusion summary, and source/target actor recall (a gold actor text is
   found when a mention of one of the main event's actors/recipients overlaps it);
 - the per-article time of `extract_events` against ``nlp(text)`` over the seed article and
-  the shared news pages' expected text.
+  the shared news pages' expected text;
+- with ``--survey``, precision on real text: events per article, ``unknown``-typed actors per
+  article and the actors event coding added (by type) over the news pages
+  (``news-pages/*/source.html``, through the full pipeline) and the PolNeAR dev texts;
+  ``--errors`` then also lists the added actors and the weak events (confidence ≤ 0.45).
 
 Every article goes through `dateline.extract.extract_record`, as the pipeline runs it.
 """
@@ -214,11 +218,51 @@ def speed_report(nlp: Any, shared: Path) -> None:
     print(f"  events / parse: {events_time / parse_time:.3f}")
 
 
+def survey_report(shared: Path, *, errors: bool) -> None:
+    from dateline.pipeline import Pipeline
+
+    pages = sorted(str(p) for p in (shared / "data" / "news-pages").glob("*/source.html"))
+    texts = sorted(str(p) for p in (shared / "data" / "polnear" / "dev" / "text").glob("*.txt"))
+    pipeline = Pipeline()
+    for label, targets in (("news pages", pages), ("PolNeAR dev", texts)):
+        articles = events = unknown = 0
+        added: Counter[tuple[str, str]] = Counter()
+        weak: list[str] = []
+        for result in pipeline.run(targets):
+            if not isinstance(result, ArticleRecord):
+                continue  # not English, or unreadable: the pipeline says why elsewhere
+            articles += 1
+            events += len(result.events)
+            unknown += sum(actor.type == "unknown" for actor in result.actors)
+            before = {a.id for a in extract_actors(pipeline.nlp(result.document.text))}
+            added.update((a.type, a.name) for a in result.actors if a.id not in before)
+            weak += [
+                f"{e.type}/{e.trigger.text}/{e.confidence} actors={_names(result, e.actors)} "
+                f"| {e.sentence.text[:120]!r}"
+                for e in result.events
+                if e.confidence <= 0.45
+            ]
+        n = max(1, articles)
+        print(f"== survey: {label} ({articles} articles)")
+        print(f"  events per article: {events / n:.2f} ({events})")
+        print(f"  unknown-typed actors per article: {unknown / n:.2f} ({unknown})")
+        by_type = Counter(type_ for type_, _ in added.elements())
+        summary = dict(sorted(by_type.items()))
+        print(f"  actors added after the actor stage (quotes, events): {summary}")
+        print(f"  weak events (confidence <= 0.45): {len(weak)}")
+        if errors:
+            for (type_, name), count in added.most_common():
+                print(f"    added {type_:12} {count}x {name}")
+            for line in weak:
+                print(f"    weak {line}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--errors", action="store_true", help="print misclassified sentences")
     parser.add_argument("--skip-speed", action="store_true")
+    parser.add_argument("--survey", action="store_true", help="precision survey on real text")
     args = parser.parse_args()
     if not args.shared.exists():
         print(f"shared data not found at {args.shared}; pass --shared")
@@ -228,6 +272,8 @@ def main() -> None:
     plover_report(nlp, args.shared, errors=args.errors)
     if not args.skip_speed:
         speed_report(nlp, args.shared)
+    if args.survey:
+        survey_report(args.shared, errors=args.errors)
     if FALLBACKS:
         print(f"NOTE: extract_record failed in another stage, events run alone: {dict(FALLBACKS)}")
 

@@ -177,7 +177,7 @@ class Actor(_Record):
 
     id: str
     name: str
-    type: str  # person | organisation | group | document | place (metonymy) | unknown
+    type: str  # person | organisation | group | document | country | place (metonymy) | unknown
     mentions: tuple[Mention, ...] = ()
     titles: tuple[str, ...] = ()
     affiliations: tuple[str, ...] = ()

@@ -7,10 +7,20 @@ subject of a clause reported by someone ("Syria says it is willing") is that som
 Recipients are the direct object, the indirect object and the object of "with", "to",
 "against", "on"; the subject of a passive.
 
-Each role phrase is tied to the article's `Actor` whose mention covers the phrase's head;
-a phrase no actor covers (countries, "Serb forces", "Turkish police") becomes a new actor,
-typed from its named-entity label or the Phoenix agents lexicon (``dateline/data/agents.tsv``,
-derived from the MIT-licensed PETRARCH dictionaries).
+Each role phrase is tied to the article's `Actor` whose mention covers the phrase's head.
+A phrase no actor covers becomes a new actor only when it names someone who can act:
+
+- a country the place stage found ("Israel is fighting terror") becomes an actor of type
+  ``country`` under the place's name; another place is no actor: a subject only stands for
+  its government by metonymy ("Moscow denied"), a destination ("a trip to Ashdod Port") is
+  the event's place (`ActorIndex.place_at`);
+- a name the actor and place stages both passed over stays out, unless the named-entity
+  label says person, organisation or nationality;
+- a common noun must name people or a body: the Phoenix agents lexicon
+  (``dateline/data/agents.tsv``, derived from the MIT-licensed PETRARCH dictionaries) or a
+  generic people/body noun, typed from it; bodies must be specific ("the coalition",
+  "Saudi-led coalition", not "a government coalition", "international bodies"), and abstract
+  or generic phrases ("US commitment", "another Holocaust", "all our allies") are no one.
 """
 
 from __future__ import annotations
@@ -21,11 +31,18 @@ from importlib import resources
 from typing import Any
 
 from dateline.errors import ConfigError
-from dateline.extract.event_lexicon import LIGHT_VERBS
+from dateline.extract.event_lexicon import LIGHT_VERBS, NOUN_CUES
 from dateline.extract.event_status import crosses_paragraph, paragraph_children
-from dateline.model import Actor, Mention, content_id
+from dateline.model import Actor, Mention, Place, content_id
 
-__all__ = ["ActorIndex", "RolePhrase", "load_agent_sectors", "role_phrases"]
+__all__ = [
+    "ActorIndex",
+    "RolePhrase",
+    "addressee_phrases",
+    "load_agent_sectors",
+    "origin_phrases",
+    "role_phrases",
+]
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _RECIPIENT_PREPS = {"with", "to", "against", "on", "upon", "toward", "towards", "from"}
@@ -83,14 +100,44 @@ _QUANTITY_NOUNS = {
     "number",
     "majority",
 }
-# Named-entity labels of phrases that are never actors ("met on Wednesday").
-_NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
-_ENTITY_TYPES = {
-    "GPE": "place",
-    "LOC": "place",
-    "NORP": "group",
-    "ORG": "organisation",
-    "PERSON": "person",
+# Named-entity labels of phrases that are never actors ("met on Wednesday", "another
+# Holocaust", "the Affordable Care Act", "Super Mario Run").
+_NOT_ACTORS = {
+    "DATE",
+    "TIME",
+    "PERCENT",
+    "MONEY",
+    "QUANTITY",
+    "ORDINAL",
+    "CARDINAL",
+    "EVENT",
+    "LAW",
+    "WORK_OF_ART",
+    "PRODUCT",
+    "LANGUAGE",
+}
+# Labels that make an uncovered name an actor. GPE/LOC are not here: a place is an actor
+# only when the place stage found it (countries), since the small model labels "Mojang",
+# "Alibaba" or "Gunmen" GPE.
+_ENTITY_TYPES = {"NORP": "group", "ORG": "organisation", "PERSON": "person"}
+# Determiners of descriptions that refer to no one in particular ("another Holocaust", "any
+# court", "all our allies"). Not "a": news introduces real people so ("A French minister
+# threatened"); an indefinite body ("a government coalition") is caught in `_agent_type`.
+_GENERIC_DETERMINERS = {"another", "any", "every", "each", "no", "such", "all"}
+_DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
+# Descriptions of the two sides of a meeting just told ("The two men discussed ...").
+_PARTICIPANT_NOUNS = {
+    "man",
+    "woman",
+    "leader",
+    "side",
+    "minister",
+    "official",
+    "diplomat",
+    "counterpart",
+    "president",
+    "pair",
+    "delegation",
 }
 
 
@@ -305,12 +352,54 @@ def role_phrases(verb: Any) -> tuple[list[RolePhrase], list[RolePhrase]]:
     return actors, recipients
 
 
+def origin_phrases(phrase: RolePhrase, doc: Any) -> list[RolePhrase]:
+    """Return who is behind a thing acted upon: "calls by Kofi Annan", "positions of rebels".
+
+    Args:
+        phrase: a recipient phrase that names no actor ("calls", "demands", "the wounded").
+        doc: the parsed ``Doc``.
+
+    Returns:
+        The phrases of the "by"/"from"/"of" objects of the phrase's head, in text order.
+    """
+    head = doc[phrase.head]
+    return [
+        _phrase(obj)
+        for child in head.children
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of")
+        for obj in child.children
+        if obj.dep_ == "pobj"
+    ]
+
+
+def addressee_phrases(verb: Any) -> list[RolePhrase]:
+    """Return who a demand is made of: the subject of its clause ("demanded that the US act").
+
+    Args:
+        verb: the trigger of a request.
+
+    Returns:
+        The subject phrases of the verb's clausal complements (with their conjuncts).
+    """
+    found: list[RolePhrase] = []
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.pos_ not in ("VERB", "AUX"):
+            continue
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+                found.extend(_phrase(t) for t in _with_conjuncts(child))
+    return found
+
+
 @dataclass
 class ActorIndex:
     """The article's actors, and the ones event coding adds, found by character offset."""
 
     actors: list[Actor]
+    places: list[Place] = field(default_factory=list)
     added: dict[str, Actor] = field(default_factory=dict)
+    # The actors and recipients of the last meeting told: who "the two men" are.
+    participants: tuple[str, ...] = ()
 
     def _covering(self, start: int, end: int, head_start: int) -> Actor | None:
         best: Actor | None = None
@@ -338,20 +427,79 @@ class ActorIndex:
         found = self._covering(phrase.start, phrase.end, head.idx)
         if found is not None:
             return found.id
+        place = self.place_at(phrase, doc)
+        if place is not None:
+            return self._place_actor(place, head, recipient=recipient)
         if head.lower_ in _PRONOUNS or head.pos_ == "PRON" or head.like_num:
             return None
-        if head.ent_type_ in _NOT_ACTORS:
+        if head.is_punct or (head.pos_ == "PROPN" and head.is_lower):
+            return None  # "al", "-" split off "Sheikh Hamad bin Khalifa al-Thani" by the parser
+        if head.ent_type_ in _NOT_ACTORS or _is_participant_reference(head):
             return None
-        if not _is_agentive(head) and not (recipient and head.lemma_.lower() in _TARGETS):
+        lemma = head.lemma_.lower()
+        if recipient and lemma in _TARGETS:
+            type_: str | None = "unknown" if lemma in _VEHICLES else "place"
+        else:
+            type_ = _agent_type(head)
+        if type_ is None or (_is_generic(head) and type_ != "place"):
             return None
         name = phrase.text
         for article in ("the ", "The "):
             if name.startswith(article):
                 name = name[len(article) :]
-        mention_start = phrase.end - len(name)
+        start = phrase.end - len(name)
+        return self._add(name, Mention(start, phrase.end, name, _mention_kind(head)), type_)
+
+    def place_at(self, phrase: RolePhrase, doc: Any) -> Place | None:
+        """Return the place mention (from the place stage) that covers ``phrase``'s head.
+
+        Args:
+            phrase: a role phrase.
+            doc: the parsed ``Doc``.
+
+        Returns:
+            The covering `Place`, or None.
+        """
+        head = doc[phrase.head]
+        for place in self.places:
+            if place.start <= head.idx < place.end:
+                return place
+        return None
+
+    def participants_of(self, phrase: RolePhrase, doc: Any) -> tuple[str, ...] | None:
+        """Return who "the two men" are: the last meeting's sides, or None for other phrases.
+
+        Args:
+            phrase: a role phrase.
+            doc: the parsed ``Doc``.
+
+        Returns:
+            The ids of the last meeting's actors and recipients (empty when no meeting with
+            two sides came before) when ``phrase`` refers back to them, else None.
+        """
+        if not _is_participant_reference(doc[phrase.head]):
+            return None
+        return self.participants if len(self.participants) >= 2 else ()
+
+    def _place_actor(self, place: Place, head: Any, *, recipient: bool) -> str | None:
+        """Return the actor a place stands for: its country, or its government as subject."""
+        if place.latitude is None:
+            # The gazetteer does not know it: too weak to stand as an actor ("Mojang",
+            # "Future45" labelled GPE).
+            return None
+        if place.feature == "country":
+            return self._add(place.name, _place_mention(place), "country")
+        if not recipient and head.ent_type_ != "GPE":
+            return None
+        # A city or region acted upon is a target ("shelled Juba"); one acting stands for its
+        # government ("Moscow denied"). A visit's destination never gets here (`events`).
+        return self._add(place.name, _place_mention(place), "place")
+
+    def _add(self, name: str, mention: Mention, type_: str) -> str:
         actor_id = content_id(name.lower(), prefix="actor:")
-        mention = Mention(mention_start, phrase.end, name, _mention_kind(head))
         existing = self.added.get(actor_id)
+        if existing is not None and mention in existing.mentions:
+            return actor_id
         if existing is not None:
             self.added[actor_id] = Actor(
                 id=existing.id,
@@ -360,9 +508,7 @@ class ActorIndex:
                 mentions=(*existing.mentions, mention),
             )
         else:
-            self.added[actor_id] = Actor(
-                id=actor_id, name=name, type=_actor_type(head), mentions=(mention,)
-            )
+            self.added[actor_id] = Actor(id=actor_id, name=name, type=type_, mentions=(mention,))
         return actor_id
 
     def all_actors(self) -> list[Actor]:
@@ -370,8 +516,12 @@ class ActorIndex:
         return [*self.actors, *self.added.values()]
 
 
-# Common nouns for people and bodies that the Phoenix agents lexicon has no sector for.
-_GENERIC_AGENTS = {
+def _place_mention(place: Place) -> Mention:
+    return Mention(place.start, place.end, place.text, "name")
+
+
+# Common nouns for people that the Phoenix agents lexicon has no sector for.
+_PEOPLE_NOUNS = {
     "leader",
     "official",
     "member",
@@ -379,21 +529,30 @@ _GENERIC_AGENTS = {
     "hacker",
     "negotiator",
     "prisoner",
-    "coalition",
-    "party",
-    "agency",
     "spokesman",
     "spokeswoman",
     "president",
     "diplomat",
     "envoy",
-    "delegation",
-    "group",
     "militant",
     "fighter",
     "gunman",
     "attacker",
     "assailant",
+    "counterpart",
+    "secretary",
+    "force",
+    "national",
+    "citizen",
+    "resident",
+}
+# Common nouns for bodies: actors only when specific (see `_agent_type`).
+_BODY_NOUNS = {
+    "coalition",
+    "party",
+    "agency",
+    "delegation",
+    "group",
     "crowd",
     "mob",
     "opposition",
@@ -407,15 +566,12 @@ _GENERIC_AGENTS = {
     "firm",
     "organization",
     "organisation",
-    "force",
     "side",
     "partner",
     "ally",
     "country",
     "nation",
     "state",
-    "counterpart",
-    "secretary",
     "community",
     "bloc",
     "alliance",
@@ -427,9 +583,23 @@ _GENERIC_AGENTS = {
     "camp",
     "navy",
 }
+# Bodies a bare "the" makes specific ("the coalition"); "the country", "the state" or "the
+# community" need a name to say which.
+_DEFINITE_BODIES = _BODY_NOUNS - {"country", "nation", "state", "community", "body", "side", "ally"}
+# Countries as common nouns: actors only as a named plural ("Arab states", "Gulf nations");
+# "the Jewish state", "a democratic country" say nothing of which one without coreference.
+_COUNTRY_NOUNS = {"country", "nation", "state"}
+# Armed means that act for whoever sends them ("British aircraft killed ...").
+_ARMED_MEANS = {"aircraft", "jet", "warplane", "helicopter", "warship", "gunboat", "drone", "tank"}
+# Nouns of one person in sectors that otherwise name bodies ("a judge", not "the court").
+_PERSON_TITLES = {"judge", "chief", "head", "king", "queen", "prince", "emir", "mayor", "envoy"}
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "ant")
+# Suffixes of nominalisations: "US commitment", "Russian aggression" name no one.
+_ABSTRACT_SUFFIXES = ("ment", "ion", "ance", "ence", "ity", "ness", "ism", "ing")
 
 
-# Physical things an action may target: recipients even though they act on nothing.
+# Physical things an action may target: recipients even though they act on nothing. Not
+# "office", "position", "market": in news they are mostly abstract ("public office").
 _TARGETS = {
     "home",
     "house",
@@ -439,7 +609,6 @@ _TARGETS = {
     "city",
     "camp",
     "site",
-    "office",
     "embassy",
     "base",
     "territory",
@@ -460,47 +629,111 @@ _TARGETS = {
     "hospital",
     "school",
     "stronghold",
-    "position",
-    "post",
     "settlement",
     "website",
     "newspaper",
     "temple",
     "mosque",
     "church",
-    "market",
     "headquarters",
 }
 
 
-def _is_agentive(head: Any) -> bool:
-    """Return True when a phrase headed by ``head`` can name someone who acts.
+_VEHICLES = {"convoy", "vehicle", "ship", "plane", "aircraft"}
 
-    Event coding adds an actor only for a name, a people-or-body noun (Phoenix agents
-    lexicon, or a generic one: "officials", "the coalition"), or a noun a nationality or
-    place modifies ("French warships"); "a plan", "its right", "efforts" act on no one.
-    """
-    if head.pos_ == "PROPN" or head.ent_type_ in _ENTITY_TYPES:
-        return True
-    lemma = head.lemma_.lower()
-    if lemma in _GENERIC_AGENTS or lemma in load_agent_sectors() or head.lower_ in _GENERIC_AGENTS:
-        return True
+
+def _is_generic(head: Any) -> bool:
+    """Return True for a description of no one in particular ("a coalition", "all allies")."""
     return any(
-        child.ent_type_ in ("NORP", "GPE") and child.dep_ in ("amod", "compound", "nmod", "poss")
+        child.dep_ in ("det", "predet") and child.lower_ in _GENERIC_DETERMINERS
         for child in head.children
     )
 
 
-def _mention_kind(head: Any) -> str:
-    return "name" if head.pos_ == "PROPN" or head.ent_type_ else "description"
+def _is_participant_reference(head: Any) -> bool:
+    """Return True for "the two men", "both leaders", "the pair": the sides just named."""
+    if head.lemma_.lower() not in _PARTICIPANT_NOUNS or head.pos_ != "NOUN":
+        return False
+    if head.lower_ == "pair":
+        return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+    return head.tag_ == "NNS" and any(
+        (c.dep_ == "nummod" and c.lower_ in ("two", "2")) or c.lower_ == "both"
+        for c in head.children
+    )
 
 
-def _actor_type(head: Any) -> str:
+def _names_a_person(lemma: str) -> bool:
+    """Return True for a noun naming one person ("reporter", "judge"), not a body."""
+    return lemma in _PERSON_TITLES or lemma.endswith(_PERSON_SUFFIXES)
+
+
+def _titled(head: Any) -> bool:
+    """Return True when a people noun premodifies a name ("militant Haroon Rashid Aswad")."""
+    return any(
+        child.dep_ == "compound"
+        and child.pos_ == "NOUN"
+        and child.i < head.i
+        and child.lemma_.lower() in _PEOPLE_NOUNS
+        for child in head.children
+    )
+
+
+def _named_modifier(head: Any) -> bool:
+    """Return True when a nationality, place or name modifies ``head`` ("Serb forces")."""
+    return any(
+        (child.ent_type_ in ("NORP", "GPE", "ORG") or child.pos_ == "PROPN")
+        and child.dep_ in ("amod", "compound", "nmod", "poss")
+        for child in head.children
+    )
+
+
+def _agent_type(head: Any) -> str | None:
+    """Return the actor type of a phrase headed by ``head``, or None when it names no one.
+
+    Named-entity labels type names; the Phoenix agents lexicon and the people/body nouns
+    above type descriptions ("officials" a group, "the regime" an organisation). A noun
+    a nationality or place modifies ("French warships") is a group unless it names an
+    action or an abstraction ("Israeli strikes", "US commitment").
+    """
     if head.ent_type_ in _ENTITY_TYPES:
         return _ENTITY_TYPES[head.ent_type_]
-    sector = load_agent_sectors().get(head.lemma_.lower())
-    if sector is None:
-        return "unknown"
-    if head.tag_ in ("NNS", "NNPS"):
+    if head.pos_ == "PROPN" and not head.ent_type_ and _titled(head):
+        return "person"  # "suspected British militant Haroon Rashid Aswad"
+    if head.pos_ == "PROPN" or head.ent_type_:
+        return None
+    lemma = head.lemma_.lower()
+    plural = head.tag_ in ("NNS", "NNPS")
+    if lemma in _PEOPLE_NOUNS:
+        return "group" if plural else "person"
+    if lemma in _BODY_NOUNS:
+        # "the teachers' union" is one body; "his movement", "our allies": a pronoun
+        # possessor says too little of which.
+        definite = any(
+            (c.dep_ == "det" and c.lower_ in _DEFINITE_DETERMINERS)
+            or (c.dep_ == "poss" and c.pos_ != "PRON")
+            for c in head.children
+        )
+        if lemma in _COUNTRY_NOUNS:
+            return "group" if plural and _named_modifier(head) else None
+        if _named_modifier(head) or (definite and not plural and lemma in _DEFINITE_BODIES):
+            return "group" if plural else "organisation"
+        return None
+    if lemma in _ARMED_MEANS and _named_modifier(head):
         return "group"
-    return "organisation" if sector in _ORGANISATION_SECTORS else "person"
+    sector = load_agent_sectors().get(lemma)
+    abstract = lemma in NOUN_CUES or head.lower_ in NOUN_CUES or lemma.endswith(_ABSTRACT_SUFFIXES)
+    # The lexicon lists what a sector is about as well as who is in it ("population",
+    # "uprising", "religion"); bodies keep their names ("government", "administration").
+    if sector is not None and not (abstract and sector not in _ORGANISATION_SECTORS):
+        if plural:
+            return "group"
+        if sector not in _ORGANISATION_SECTORS or _names_a_person(lemma):
+            return "person"  # "a judge", "a reporter": one of the sector, not the body
+        return "organisation"
+    if plural and not abstract and _named_modifier(head):
+        return "group"
+    return None
+
+
+def _mention_kind(head: Any) -> str:
+    return "name" if head.pos_ == "PROPN" or head.ent_type_ else "description"
