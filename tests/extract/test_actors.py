@@ -178,3 +178,43 @@ def test_news_pages_invariants(nlp: Any, news_pages_dir: Any) -> None:
         html = page.read_text(encoding="utf-8")
         text = re.sub(r"\s*\n\s*", "\n\n", re.sub(r"<[^>]+>", "\n", html)).strip()
         _check_invariants(text, extract_actors(nlp(text)))
+
+
+def test_product_name_ending_in_a_common_word_is_not_a_person(nlp: Any) -> None:
+    # The small model tags "Tor Browser" PERSON; "browser" recurs in lower case, which a
+    # surname does not.
+    text = (
+        "The easiest way to stay private online is to download Tor Browser and use it every "
+        "day. The browser hides your address from every site you visit."
+    )
+    assert [a.name for a in extract_actors(nlp(text)) if a.type == "person"] == []
+
+
+def test_surname_that_is_also_a_common_word_stays_a_person(nlp: Any) -> None:
+    # A first name of one gender keeps a name a person's even when its last word is common.
+    text = (
+        "Drug prices will fall next year, according to Tom Price. Critics say price controls "
+        "would not work."
+    )
+    people = [a.name for a in extract_actors(nlp(text)) if a.type == "person"]
+    assert people == ["Tom Price"]
+
+
+def test_byline_tagged_as_organisation_is_a_person(nlp: Any) -> None:
+    text = (
+        "Hamilton actor lectures Mike Pence\n\nby Lucas Nolan\n\n"
+        "The cast of the musical addressed the vice president-elect on Friday night."
+    )
+    types = {a.name: a.type for a in extract_actors(nlp(text))}
+    assert types["Lucas Nolan"] == "person"
+    assert types["Mike Pence"] == "person"
+
+
+def test_names_never_run_over_a_line_break(nlp: Any) -> None:
+    text = (
+        "Xbox One X review: Microsoft's most powerful console\n\nPhotos\n\nCons\n\n"
+        "The Xbox One X is the fastest console Microsoft has made."
+    )
+    for actor in extract_actors(nlp(text)):
+        assert "\n" not in actor.name
+        assert all("\n" not in m.text for m in actor.mentions)

@@ -180,3 +180,157 @@ def test_document_anaphora_finds_issuer_named_earlier_in_text(nlp: Any) -> None:
     )
     quotes = [_quote(text, "Rescue teams are still searching the rubble,", "the statement")]
     assert [q.speaker_name for q in _attribute(nlp, text, quotes)] == ["Health Ministry"]
+
+
+def _speakers(nlp: Any, text: str) -> dict[str, str | None]:
+    """Run the full extraction; map each quote's first words to its speaker's name."""
+    record = extract_record(nlp(text), Article(id="t", text=text))
+    return {" ".join(q.text.split()[:3]): q.speaker_name for q in record.quotes}
+
+
+@pytest.mark.parametrize(
+    ("speaker", "apposition"),
+    [
+        ("C. Eugene Steuerle", "a fellow at the Urban Institute"),
+        ("Ian Michaels", "a spokesman for the city’s Department of Design and Construction"),
+        ("Chuck Rocha", "president of Solidarity Strategies, a political-consulting firm"),
+    ],
+)
+def test_person_with_apposition_is_the_speaker_not_the_employer(
+    nlp: Any, speaker: str, apposition: str
+) -> None:
+    # The employer in the apposition is the longer mention inside the speaker phrase; it
+    # used to win the overlap and take the quote.
+    text = (
+        f"“Everything else is getting squeezed by the new rules,” said {speaker}, {apposition}."
+        "\n\nThe agency did not respond to a request for comment."
+    )
+    assert _speakers(nlp, text) == {"Everything else is": speaker}
+
+
+@pytest.mark.parametrize("speaker", ["Con Edison officials", "A spokeswoman for Con Edison"])
+def test_unnamed_spokespeople_speak_for_their_organisation(nlp: Any, speaker: str) -> None:
+    text = (
+        "Con Edison maintains about 90,000 miles of underground cable in the city.\n\n"
+        f"{speaker} said they had begun replacing the oldest cables last year."
+    )
+    assert _speakers(nlp, text) == {"they had begun": "Con Edison"}
+
+
+def test_place_that_only_modifies_the_speaker_is_not_a_government(nlp: Any) -> None:
+    text = (
+        "A student died after taking diet pills bought online.\n\n"
+        "West Mercia police said the tablets were believed to contain a toxic chemical."
+    )
+    speakers = _speakers(nlp, text)
+    assert list(speakers.values()) == ["West Mercia police"]
+
+
+def test_nationality_adjective_does_not_name_the_speaker(nlp: Any) -> None:
+    text = (
+        "An unmanned cargo ship broke up over Siberia on Thursday.\n\n"
+        "The Russian space agency said most of the debris burnt up in the atmosphere."
+    )
+    [name] = _speakers(nlp, text).values()
+    assert name is not None and name.lower().endswith("space agency")
+
+
+@pytest.mark.parametrize("anaphor", ["it", "the company"])
+def test_organisation_anaphor_speaks_for_the_organisation_named_before(
+    nlp: Any, anaphor: str
+) -> None:
+    text = (
+        "Valeant Pharmaceuticals International is facing a federal investigation into its "
+        f"pricing.\n\nOn Tuesday {anaphor} said it would not be able to file its report in time."
+    )
+    assert list(_speakers(nlp, text).values()) == ["Valeant Pharmaceuticals International"]
+
+
+def test_it_said_prefers_the_organisation_that_was_a_subject(nlp: Any) -> None:
+    # "DNP" is named after the agency, but only as an object: the agency is the one talking.
+    text = (
+        "The Food Standards Agency warned the public about pills containing DNP on Tuesday.\n\n"
+        "“We advise the public not to take any tablets or powders containing it,” it said."
+    )
+    assert list(_speakers(nlp, text).values()) == ["Food Standards Agency"]
+
+
+def test_first_word_of_a_named_organisation_is_that_organisation(nlp: Any) -> None:
+    text = (
+        "Yahoo owns a large stake in Alibaba Group, the Chinese online retailer.\n\n"
+        "Alibaba says it has no plans to buy back the stake."
+    )
+    assert list(_speakers(nlp, text).values()) == ["Alibaba Group"]
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [
+        ("Snopes fact checker and staff writer David Emery", "David Emery"),
+        (
+            "The other candidate on the stage, former Secretary of State Hillary Clinton,",
+            "Hillary Clinton",
+        ),
+    ],
+)
+def test_name_after_a_title_or_description_is_the_speaker(nlp: Any, phrase: str, name: str) -> None:
+    text = (
+        "Martin O’Malley spoke first at the debate on Saturday.\n\n"
+        f"{phrase} said that concerns about job losses were not to be dismissed."
+    )
+    assert list(_speakers(nlp, text).values()) == [name]
+
+
+def test_news_pages_speaker_is_named_outside_the_quote(nlp: Any, news_pages_dir: Any) -> None:
+    # A quoted word ("“PII”") is never its own speaker: some mention of the speaker lies
+    # outside the quote it is given.
+    from dateline.config import Settings
+    from dateline.ingest import RawInput, build_article
+
+    for page in sorted(news_pages_dir.glob("*/source.html"))[:8]:
+        html = page.read_text(encoding="utf-8", errors="replace")
+        article = build_article(RawInput(source=str(page), html=html), settings=Settings())
+        record = extract_record(nlp(article.text), article)
+        actors = {a.id: a for a in record.actors}
+        for quote in record.quotes:
+            if quote.speaker is None:
+                continue
+            mentions = actors[quote.speaker].mentions
+            assert any(m.end <= quote.start or m.start >= quote.end for m in mentions), (
+                page.parent.name,
+                quote.text,
+                quote.speaker_name,
+            )
+
+
+def test_lone_surname_speaker_is_the_person_with_that_surname(nlp: Any) -> None:
+    # "Claude" is Georges Claude's surname and Claude Debussy's first name: as a speaker on
+    # its own it is the surname.
+    text = (
+        "Georges Claude showed the first neon tube in Paris in 1910. The composer Claude "
+        "Debussy admired the light.\n\n"
+        "Claude insisted that it posed no commercial threat to incandescent bulbs."
+    )
+    assert list(_speakers(nlp, text).values()) == ["Georges Claude"]
+
+
+def test_document_speaks_for_the_issuer_it_names(nlp: Any) -> None:
+    # The issuer is not an actor the extractor found; the last author cited is someone else.
+    text = (
+        "The Snopes tweet was shared widely on Friday, a statement from Snopes said.\n\n"
+        "Meanwhile, an article by New York magazine claimed that the election was decided by "
+        "lies."
+    )
+    speakers = list(_speakers(nlp, text).values())
+    assert speakers[-1] == "New York magazine"
+
+
+def test_it_said_prefers_the_organisation_in_the_latest_subject_phrase(nlp: Any) -> None:
+    # UnitedHealth is a subject itself; Blue Cross Blue Shield is only inside one, and is
+    # the later of the two: it is the one talking.
+    text = (
+        "UnitedHealth Group has threatened to leave the exchanges.\n\n"
+        "This week the trade group for the Blue Cross Blue Shield plans spelled out its "
+        "concerns. “The current risk pool is out of balance,” the group wrote."
+    )
+    assert list(_speakers(nlp, text).values())[-1] == "Blue Cross Blue Shield"

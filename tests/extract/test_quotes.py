@@ -210,6 +210,45 @@ def test_scare_quotes_titles_and_nicknames_are_not_quotes(nlp: Any) -> None:
         assert _quotes(nlp, text) == [], text
 
 
+def test_quoted_terms_after_a_comma_are_not_direct_quotes(nlp: Any) -> None:
+    # A capitalised term after a comma looks like the start of a direct quote; without
+    # punctuation of its own and with no cue governing it, it is a name for something.
+    for text, term in (
+        (
+            "Given the precision of this kind of targeting, “PII” isn’t necessary to reveal my "
+            "identity.",
+            "PII",
+        ),
+        (
+            "After the merger, “Xbox Live” accounts will show the new terms, the company said.",
+            "Xbox Live",
+        ),
+    ):
+        quotes = _quotes(nlp, text)
+        assert all(q.text != term and q.kind == "indirect" for q in quotes), quotes
+
+
+def test_short_quoted_sentence_with_its_own_punctuation_is_still_a_quote(nlp: Any) -> None:
+    quote = _only(nlp, "Asked about the merger, the chief executive said, “No comment.”")
+    assert quote.text == "No comment."
+    assert _mention(quote) == "the chief executive"
+
+
+def test_all_told_is_not_a_reporting_cue(nlp: Any) -> None:
+    text = (
+        "All told, it’s a neat narrative that the museum repeats to every visitor who asks "
+        "about the machine."
+    )
+    assert _quotes(nlp, text) == []
+
+
+def test_finding_oneself_is_not_a_finding(nlp: Any) -> None:
+    assert _quotes(nlp, "Uber soon found itself offering free rides out of the area.") == []
+    found = _only(nlp, "A new poll found that most voters favor the plan over the old one.")
+    assert found.kind == "indirect"
+    assert _mention(found) == "A new poll"
+
+
 def test_beliefs_are_not_reported(nlp: Any) -> None:
     assert _quotes(nlp, "Analysts believe that the economy will recover next year.") == []
 
@@ -256,3 +295,28 @@ _MARKS = ["“", "”", '"', "‘", "’", "''", ",", ".", "\n\n"]
 def test_quote_spans_never_overlap_and_slice_to_text(nlp: Any, pieces: list[str]) -> None:
     text = " ".join(pieces)
     _assert_well_formed(text, _quotes(nlp, text))
+
+
+def test_block_quote_after_a_colon_belongs_to_the_introducing_cue(nlp: Any) -> None:
+    text = (
+        "The hearing ended late on Tuesday.\n\n"
+        "Reporter Jomana Karadsheh says:\n\n"
+        "“Well, according to the eyewitnesses, up to about an hour before the attack the "
+        "streets were quiet and the guards had gone home.”"
+    )
+    quote = _only(nlp, text)
+    assert quote.kind == "direct"
+    assert _mention(quote) == "Reporter Jomana Karadsheh"
+    assert _cue(quote) == "says"
+
+
+def test_block_quote_after_a_sentence_without_colon_has_no_speaker(nlp: Any) -> None:
+    # Without the colon the paragraph before is narrative, not an introduction.
+    text = (
+        "Reporter Jomana Karadsheh says the streets were quiet that night.\n\n"
+        "“Up to about an hour before the attack the streets were quiet and the guards had "
+        "gone home.”"
+    )
+    quotes = [q for q in _quotes(nlp, text) if q.text.startswith("Up to")]
+    assert len(quotes) == 1
+    assert quotes[0].speaker_mention is None

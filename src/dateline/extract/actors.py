@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from dateline.extract.coref import ActorDraft, resolve_references
+from dateline.extract.coref import ActorDraft, name_gender, resolve_references
 from dateline.extract.lexicon import HONORIFICS, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES
 from dateline.extract.titles import (
     TitleFacts,
@@ -119,7 +119,9 @@ _POSSESSIVES = ("’s", "'s", "‘s", "’", "'")
 def _make_name(doc: Any, start: int, end: int, label: str) -> _Name | None:
     while start < end and (doc[start].lower_ == "the" or doc[start].is_punct):
         start += 1
-    cut = next((i for i in range(start, end) if doc[i].text in _BREAKS), end)
+    # A name never runs over a line break: the tagger joins a headline's last words to the
+    # next paragraph ("Photos\n\nCons").
+    cut = next((i for i in range(start, end) if doc[i].text in _BREAKS or "\n" in doc[i].text), end)
     end = cut
     while end > start and doc[end - 1].is_punct:
         end -= 1
@@ -200,6 +202,34 @@ def _looks_like_person_name(text: str) -> bool:
     )
 
 
+def _common_last_word(text: str, lower_words: set[str]) -> bool:
+    """Whether a name tagged PERSON ends in a word the article also writes in lower case.
+
+    Products, events and slogans end in common words ("Tor Browser", "Xbox One", "Trump
+    Supporters", "Valentine’s Day") that recur in lower case in the same text; surnames
+    rarely do. A first name of one gender ("Tom Price") keeps the name a person's.
+    """
+    words = text.split()
+    if len(words) < 2 or name_gender(text) is not None:
+        return False
+    last = words[-1].lower()
+    for suffix in _POSSESSIVES:
+        last = last.removesuffix(suffix)
+    return last in lower_words
+
+
+def _org_shaped_person(text: str) -> bool:
+    """Whether an ORG-tagged name is a person's: two or three capitalised words opening
+    with a first name of one gender (ambiguous first names are not in the table)."""
+    words = text.split()
+    return (
+        2 <= len(words) <= 3
+        and _looks_like_person_name(text)
+        and words[-1].lower() not in ORG_HEADS
+        and name_gender(text) is not None
+    )
+
+
 def _only_in_places(doc: Any, mentions: list[_Name]) -> bool:
     """Whether every mention is the object of a locative preposition ("in Khan Younis")."""
     for name in mentions:
@@ -238,6 +268,13 @@ def _decide_types(doc: Any, names: list[_Name], titles: dict[int, TitleFacts]) -
         and text.split()[0].lower() not in PLACE_PREFIXES
     }
     full_people = {text for text in full_people if not _only_in_places(doc, by_text[text])}
+    lower_words = {t.text for t in doc if t.is_lower}
+    products = {
+        text
+        for text, found in by_text.items()
+        if _common_last_word(text, lower_words) and not _person_evidence(doc, found, titles)
+    }
+    full_people -= products
     surnames = Counter(text.split()[-1] for text in full_people)
     types: dict[str, str] = {}
     for text, found in by_text.items():
@@ -257,7 +294,7 @@ def _decide_types(doc: Any, names: list[_Name], titles: dict[int, TitleFacts]) -
         label = votes.most_common(1)[0][0]
         if label == "PERSON" and len(words) == 1 and text.isupper() and len(text) > 1:
             label = "ORG"  # people's names are not written as acronyms ("FBN", "JC")
-        if label == "PERSON" and not _looks_like_person_name(text):
+        if label == "PERSON" and (not _looks_like_person_name(text) or text in products):
             continue
         place_votes = sum(votes[lab] for lab in _PLACE_LABELS)
         if label == "PERSON":
@@ -269,6 +306,9 @@ def _decide_types(doc: Any, names: list[_Name], titles: dict[int, TitleFacts]) -
                 types[text] = "person"
             elif any(n.start > 0 and doc[n.start - 1].lower_ == "the" for n in found):
                 types[text] = "organisation"
+        elif label == "ORG" and _org_shaped_person(text):
+            # Bylines and photo credits ("Lucas Nolan", "Tom Forte") are often tagged ORG.
+            types[text] = "person"
         elif label == "ORG" and votes["ORG"] > place_votes:
             types[text] = "organisation"
         elif label == "NORP" and any(doc[n.end - 1].tag_ in {"NNS", "NNPS"} for n in found):
@@ -302,6 +342,11 @@ def _canonical_names(names: list[_Name], types: dict[str, str]) -> dict[str, str
                 words <= set(other.lower().split()) or (text.isupper() and _acronym(other) == text)
             )
         ]
+        if kind == "person" and len(words) == 1:
+            # News calls people by their surname: "Claude" after "Georges Claude" and
+            # "Claude Debussy" is Georges Claude.
+            by_surname = [f for f in fuller if f.split()[-1].lower() in words]
+            fuller = by_surname or fuller
         if kind == "person" and len({canonical.get(f, f) for f in fuller}) > 1:
             # Two people share this surname: the nearest full name before it wins.
             before = [f for f in fuller if first_seen[f] <= first_seen[text]]

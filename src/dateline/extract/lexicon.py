@@ -18,10 +18,12 @@ __all__ = [
     "MALE_WORDS",
     "MEDIA_HEADS",
     "OFFICE_HEADS",
+    "ORG_ANAPHORS",
     "ORG_HEADS",
     "PLACE_HEADS",
     "PLACE_PREFIXES",
     "PRONOUN_GENDER",
+    "PROXY_HEADS",
     "ROLE_NOUNS",
     "TIME_MODIFIERS",
     "TITLE_HEADS",
@@ -454,6 +456,55 @@ ORG_HEADS = frozenset(
     }
 )
 
+# An unnamed speaker phrase whose head is one of these speaks for the organisation that
+# modifies it ("Con Edison officials", "a spokeswoman for the agency", "Uber's spokesman").
+PROXY_HEADS = frozenset(
+    {
+        "official",
+        "officials",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "spokespeople",
+        "representative",
+        "representatives",
+        "police",
+        "staff",
+        "executives",
+        "executive",
+        "sources",
+        "source",
+    }
+)
+# Speaker words that stand for an organisation named earlier ("it said", "the company said").
+ORG_ANAPHORS = frozenset(
+    {
+        "it",
+        "company",
+        "firm",
+        "agency",
+        "organization",
+        "organisation",
+        "corporation",
+        "group",
+        "ministry",
+        "department",
+        "utility",
+        "retailer",
+        "bank",
+        "airline",
+        "startup",
+        "network",
+        "newspaper",
+        "paper",
+        "magazine",
+        "outlet",
+        "broadcaster",
+        "station",
+        "publication",
+        "website",
+    }
+)
 # Heads of media outlets: these speak as organisations ("Army Radio reported").
 MEDIA_HEADS = frozenset(
     {"radio", "news", "times", "post", "press", "tv", "television", "channel", "herald"}

@@ -43,6 +43,9 @@ __all__ = ["extract_quotes"]
 # A quoted stretch this short (in words) is a term, a title or a nickname unless a cue
 # governs it directly ("calling the proposal “trash”").
 _SHORT_QUOTE_WORDS = 3
+# A capitalised quotation of this many words or fewer with no punctuation of its own is a
+# term ("“PII”", "“Job Simulator”") unless a cue governs it.
+_TERM_WORDS = 2
 # Speakerless quotations shorter than this are dropped: a reader cannot tell a quoted
 # sentence from a quoted phrase without a speaker.
 _SPEAKERLESS_MIN_WORDS = 6
@@ -55,6 +58,7 @@ _HEADLINE_TO_RE = re.compile(rf"^({_NAME}) (to) {_NAME}: *(.+)$")
 _HEADLINE_COLON_RE = re.compile(rf"^({_NAME})(:) *[“\"‘](.+)$")
 _WORD_RE = re.compile(r"\w+")
 _SENTENCE_END = frozenset(".?!")
+_CLAUSE_END = frozenset(".?!,…-—")
 _TITLE_SMALL_WORDS = frozenset(("a", "an", "the", "and", "of", "in", "on", "for", "to", "with"))
 
 
@@ -96,6 +100,10 @@ def _is_direct(text: str, span: QuoteMarkSpan, para_start: int) -> bool:
     before = text[para_start : span.open_start].rstrip()
     body = text[span.start : span.end].lstrip()
     if not body or not (body[0].isupper() or body[0].isdigit()):
+        return False
+    if _words(body) <= _TERM_WORDS and body.rstrip()[-1:] not in _CLAUSE_END:
+        # A capitalised term with no closing punctuation ("“PII” isn’t necessary") is a
+        # name for something, not a sentence someone said ("“Sanity.”", "“No,” he said").
         return False
     return not before or before[-1] in ",:—–" or before[-1] in _SENTENCE_END
 
@@ -199,6 +207,28 @@ def _headline_candidates(
     return [_Candidate(body[0], body[1], "indirect", speaker, cue, 0.6, rank=0)]
 
 
+def _colon_intro(
+    text: str,
+    span: QuoteMarkSpan,
+    para: int,
+    paragraphs: list[tuple[int, int]],
+    frames: list[Frame],
+) -> Frame | None:
+    """Return the frame that introduces a block quote from the paragraph before it.
+
+    News sets a long quotation off as its own paragraph after an introduction that ends in
+    a colon ("Reporter Jomana Karadsheh says:", "In a 1963 speech, he declared:"); the
+    quotation belongs to the last reporting cue of that introduction that names a source.
+    """
+    if para == 0 or not paragraphs or text[paragraphs[para][0] : span.open_start].strip():
+        return None
+    start, end = paragraphs[para - 1]
+    if not text[start:end].rstrip().endswith(":"):
+        return None
+    named = [f for f in frames if f.source is not None and start <= f.cue[0] < end]
+    return max(named, key=lambda f: f.cue[0], default=None)
+
+
 def _pair_marks(
     doc: Any,
     spans: list[QuoteMarkSpan],
@@ -269,7 +299,11 @@ def _pair_marks(
         if speaker is None and quoted_words <= _SHORT_QUOTE_WORDS and not direct:
             continue  # a quoted term nobody is said to have used: "is called “third-party”"
         cue = owner.cue if owner is not None else None
-        if owner is None:
+        intro = None if owner is not None else _colon_intro(text, span, para, paragraphs, frames)
+        if intro is not None:
+            # The frame also keeps its own content as an indirect quote, so it is not "used".
+            speaker, cue, confidence = intro.source, intro.cue, 0.8
+        elif owner is None:
             inherits = (
                 previous is not None
                 and (direct or span.continued)

@@ -234,6 +234,25 @@ def _run_with(head: Any, removed: set[int]) -> list[Any]:
     return run
 
 
+def _is_found_state(head: Any) -> bool:
+    """Whether a "find" complement describes the finder's own state, not a finding:
+    "Uber found itself offering …", "you’ll find yourself flying …"."""
+    return bool(head.left_edge.lower_.endswith(("self", "selves")))
+
+
+def _is_idiom(token: Any) -> bool:
+    """Whether a cue word is part of a fixed phrase that reports nothing ("All told, …")."""
+    doc = token.doc
+    return bool(
+        token.lower_ == "told"
+        and token.i > 0
+        and doc[token.i - 1].lower_ == "all"
+        and (token.i == 1 or doc[token.i - 2].is_punct or doc[token.i - 1].is_sent_start)
+        and token.i + 1 < len(doc)
+        and doc[token.i + 1].text == ","
+    )
+
+
 def _content_of(cue: Any, bounds: tuple[int, int]) -> tuple[int, int] | None:
     """Return the reported content of a clause cue, or None when the parse shows none.
 
@@ -245,6 +264,10 @@ def _content_of(cue: Any, bounds: tuple[int, int]) -> tuple[int, int] | None:
         for child in cue.children
         if child.dep_ == "ccomp" and bounds[0] <= child.idx < bounds[1]
     ]
+    if cue.lemma_.lower() == "find":
+        # "the study found that …" reports; "Uber found itself offering free rides"
+        # describes a state nobody stated.
+        complements = [c for c in complements if not _is_found_state(c)]
     if complements:
         # "reiterating what he said …, that a Rafah operation will …": the that-clause is
         # the content; a bare what-clause is only the object of the report.
@@ -308,7 +331,7 @@ def find_frames(doc: Any, inside: Callable[[int], bool]) -> list[Frame]:
             if frame is not None:
                 frames.append(frame)
             continue
-        if not is_cue_token(token, quoted=True):
+        if not is_cue_token(token, quoted=True) or _is_idiom(token):
             continue
         clause = token.lemma_.lower() in CLAUSE_CUES
         para_start = text.rfind("\n", 0, token.idx) + 1
