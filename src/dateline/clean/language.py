@@ -10,7 +10,7 @@ __all__ = ["detect_language"]
 # Below this many words the identifier guesses (a headline alone reads as Indonesian).
 _MIN_WORDS = 12
 _MIN_PROBABILITY = 0.80
-_SAMPLE_CHARS = 5000
+_SAMPLE_CHARS = 2000
 
 
 @functools.cache

@@ -24,6 +24,7 @@ from importlib import resources
 from typing import Any
 
 from dateline.errors import ConfigError
+from dateline.nlp import word_forms
 
 __all__ = [
     "LIGHT_VERBS",
@@ -456,7 +457,11 @@ def match_verb(verb: Any, lemma: str, *, particle: str | None) -> CueMatch | Non
         entry = table["verbs"].get(lemma)
     best: CueMatch | None = None
     if entry is not None:
-        clause_words = {w for t in verb.subtree for w in (t.lower_, t.lemma_.lower())}
+        lower, lemmas = word_forms(verb.doc)
+        # A prefilter only: the run between the subtree's edges holds the whole subtree
+        # (and, where the parse is not projective, a few more words, which is harmless).
+        first, last = verb.left_edge.i, verb.right_edge.i + 1
+        clause_words = set(lower[first:last]) | set(lemmas[first:last])
         for pre_terms, post_terms, code, score, needed in table["compiled"].get(entry[0], []):
             if score <= 0.0:
                 break

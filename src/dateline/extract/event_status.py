@@ -20,7 +20,10 @@ shares its governor's status.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any
+
+from dateline.nlp import break_tokens
 
 __all__ = ["STATUSES", "crosses_paragraph", "event_status", "paragraph_children"]
 
@@ -78,7 +81,8 @@ _SAME_CLAUSE = {"xcomp", "conj", "acomp"}
 def crosses_paragraph(a: Any, b: Any) -> bool:
     """Return True when a blank line separates tokens ``a`` and ``b`` of one doc."""
     low, high = sorted((a.i, b.i))
-    return any(t.is_space and "\n\n" in t.text for t in a.doc[low:high])
+    breaks = break_tokens(a.doc)
+    return bisect_left(breaks, low) < bisect_left(breaks, high)
 
 
 def paragraph_children(token: Any) -> list[Any]:

@@ -22,6 +22,7 @@ Readers and cleaners never parse language: nothing here loads spaCy.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from collections import Counter
@@ -137,10 +138,12 @@ def extract_html(html: str, *, source: str | None = None, url: str | None = None
     """
     if not html.strip():
         raise HTMLError("the page is empty; pass the saved HTML of an article page", source=source)
-    document = _extract(html, url=url, source=source, favor_recall=False)
+    # Parsed once: trafilatura edits the tree it is given, so each run gets a copy.
+    page = _parse(html, source=source)
+    document = _extract(page, url=url, source=source, favor_recall=False)
     paragraphs = _paragraphs(document)
     if _count_words(paragraphs) < _SHORT_BODY_WORDS:
-        paragraphs = _prefer_recall(html, paragraphs, url=url, source=source)
+        paragraphs = _prefer_recall(page, paragraphs, url=url, source=source)
     if _count_words(paragraphs) < _MIN_ARTICLE_WORDS:
         raise HTMLError(
             f"no article text found in {len(html)} characters of markup (starts "
@@ -148,7 +151,6 @@ def extract_html(html: str, *, source: str | None = None, url: str | None = None
             "script-rendered shell? Save the page after it has loaded, or pass its text",
             source=source,
         )
-    page = _parse(html, source=source)
     title = _clean_title(document.title, outlet=document.sitename)
     description = _clean_text(document.description)
     paragraphs = _drop_title(paragraphs, document.title, title)
@@ -191,10 +193,9 @@ def _parse(html: str, *, source: str | None) -> Any:
     return tree
 
 
-def _extract(html: str, *, url: str | None, source: str | None, favor_recall: bool) -> Any:
-    """Run trafilatura on a freshly parsed, feed-pruned tree and return its document."""
-    # Each run parses afresh: trafilatura edits the tree it is given.
-    tree = _parse(html, source=source)
+def _extract(page: Any, *, url: str | None, source: str | None, favor_recall: bool) -> Any:
+    """Run trafilatura on a feed-pruned copy of the parsed ``page``; return its document."""
+    tree = copy.deepcopy(page)
     _prune_feeds(tree)
     _expose_captions(tree)
     _wrap_loose_text(tree)
@@ -325,11 +326,11 @@ def _count_words(paragraphs: list[str]) -> int:
 
 
 def _prefer_recall(
-    html: str, paragraphs: list[str], *, url: str | None, source: str | None
+    page: Any, paragraphs: list[str], *, url: str | None, source: str | None
 ) -> list[str]:
     """Return the favor_recall extraction when it is longer and contains the balanced one."""
     try:
-        recalled = _paragraphs(_extract(html, url=url, source=source, favor_recall=True))
+        recalled = _paragraphs(_extract(page, url=url, source=source, favor_recall=True))
     except HTMLError:
         # The balanced run's outcome stands; an empty balanced run is reported by the caller.
         return paragraphs

@@ -1,5 +1,5 @@
 """The spaCy pipeline: loaded once per process, run in batches."""
 
-from dateline.nlp.pipeline import doc_text, load_nlp
+from dateline.nlp.pipeline import break_tokens, doc_text, load_nlp, word_forms
 
-__all__ = ["doc_text", "load_nlp"]
+__all__ = ["break_tokens", "doc_text", "load_nlp", "word_forms"]

@@ -16,10 +16,19 @@ from spacy.tokens import Doc
 
 from dateline.errors import ModelError
 
-__all__ = ["PARAGRAPH_BREAKS", "doc_text", "load_nlp", "paragraph_breaks"]
+__all__ = [
+    "PARAGRAPH_BREAKS",
+    "break_tokens",
+    "doc_text",
+    "load_nlp",
+    "paragraph_breaks",
+    "word_forms",
+]
 
 PARAGRAPH_BREAKS = "dateline_paragraph_breaks"
 _TEXT_KEY = "dateline_text"
+_BREAKS_KEY = "dateline_breaks"
+_FORMS_KEY = "dateline_forms"
 
 
 def doc_text(doc: Doc) -> str:
@@ -32,6 +41,32 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return str(text)
+
+
+def break_tokens(doc: Doc) -> list[int]:
+    """Return the sorted indices of the whitespace tokens that hold a blank line (cached)."""
+    found = doc.user_data.get(_BREAKS_KEY)
+    if found is None:
+        found = doc.user_data[_BREAKS_KEY] = [
+            token.i for token in doc if token.is_space and "\n\n" in token.text
+        ]
+    return list(found)
+
+
+def word_forms(doc: Doc) -> tuple[list[str], list[str]]:
+    """Return every token's lower-case form and lower-case lemma, by index (cached).
+
+    Reading them through Token objects builds a new object per access; rules that look at
+    whole clauses for every verb read these lists instead.
+    """
+    found = doc.user_data.get(_FORMS_KEY)
+    if found is None:
+        found = doc.user_data[_FORMS_KEY] = (
+            [token.lower_ for token in doc],
+            [token.lemma_.lower() for token in doc],
+        )
+    lower, lemma = found
+    return lower, lemma
 
 
 @Language.component(PARAGRAPH_BREAKS)
