@@ -273,7 +273,27 @@ def load_verb_table() -> dict[str, Any]:
         name: _compile(block["patterns"], table["synsets"])
         for name, block in table["blocks"].items()
     }
+    table["candidates"] = {name: _index(compiled) for name, compiled in table["compiled"].items()}
     return table
+
+
+def _index(compiled: list[Any]) -> tuple[dict[str, list[int]], list[int]]:
+    """Index a block's patterns by one word each cannot match without.
+
+    Returns:
+        ``(by_word, always)``: pattern positions filed under a word of their first needed
+        set, and the positions of patterns that need no word. A clause can match only the
+        patterns filed under its own words, so big blocks ("say", "meet") are not scanned.
+    """
+    by_word: dict[str, list[int]] = {}
+    always: list[int] = []
+    for position, (_, _, _, _, needed) in enumerate(compiled):
+        if not needed:
+            always.append(position)
+            continue
+        for word in min(needed, key=len):
+            by_word.setdefault(word, []).append(position)
+    return by_word, always
 
 
 def _compile(
@@ -462,7 +482,13 @@ def match_verb(verb: Any, lemma: str, *, particle: str | None) -> CueMatch | Non
         # (and, where the parse is not projective, a few more words, which is harmless).
         first, last = verb.left_edge.i, verb.right_edge.i + 1
         clause_words = set(lower[first:last]) | set(lemmas[first:last])
-        for pre_terms, post_terms, code, score, needed in table["compiled"].get(entry[0], []):
+        compiled = table["compiled"].get(entry[0], [])
+        by_word, always = table["candidates"].get(entry[0], ({}, []))
+        positions = set(always)
+        for word in clause_words:
+            positions.update(by_word.get(word, ()))
+        for position in sorted(positions):
+            pre_terms, post_terms, code, score, needed = compiled[position]
             if score <= 0.0:
                 break
             if not all(alternatives & clause_words for alternatives in needed):
