@@ -18,6 +18,7 @@ Codes are CAMEO; `dateline.extract.plover` maps them to PLOVER types.
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -403,9 +404,17 @@ def _phrase_matches(words: list[str], head: Any, synsets: dict[str, Any]) -> boo
 _PARTITIVES = {"part", "some", "all", "most", "many", "one", "two", "three", "dozens", "hundreds"}
 
 
-def _partitive_head(head: Any) -> Any:
-    """Return the real head of "part of a stronghold" (the stronghold), else ``head``."""
-    if head.lower_ in _PARTITIVES or head.like_num:
+def partitive_object(head: Any, part_words: Collection[str]) -> Any:
+    """Return what "part of a stronghold" or "one third of the guerrillas" is a part of.
+
+    Args:
+        head: a noun token.
+        part_words: lower-case words that name a part or quantity ("part", "some", "third").
+
+    Returns:
+        The object of the "of" phrase when ``head`` is a part word or a number, else ``head``.
+    """
+    if head.lower_ in part_words or head.like_num:
         for child in head.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -418,7 +427,7 @@ def _arguments(verb: Any) -> list[Any]:
     heads: list[Any] = []
     for child in verb.children:
         if child.dep_ in _ARGUMENT_DEPS:
-            heads.append(_partitive_head(child))
+            heads.append(partitive_object(child, _PARTITIVES))
             heads.extend(c for c in child.children if c.dep_ == "conj")
         elif child.dep_ == "xcomp":
             heads.extend(c for c in child.children if c.dep_ in ("dobj", "attr"))

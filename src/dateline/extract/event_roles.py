@@ -31,7 +31,7 @@ from importlib import resources
 from typing import Any
 
 from dateline.errors import ConfigError
-from dateline.extract.event_lexicon import LIGHT_VERBS, NOUN_CUES
+from dateline.extract.event_lexicon import LIGHT_VERBS, NOUN_CUES, partitive_object
 from dateline.extract.event_status import crosses_paragraph, paragraph_children
 from dateline.model import Actor, Mention, Place, content_id
 
@@ -204,19 +204,8 @@ def _named(token: Any) -> Any:
     return token
 
 
-def _partitive(token: Any) -> Any:
-    """Return the group meant by "one third of the guerrillas" (the guerrillas)."""
-    if token.lower_ in _QUANTITY_NOUNS or token.like_num:
-        for child in token.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return objects[0]
-    return token
-
-
 def _with_conjuncts(token: Any) -> list[Any]:
-    found = [_named(_partitive(token))]
+    found = [_named(partitive_object(token, _QUANTITY_NOUNS))]
     for child in token.children:
         if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "PRON"):
             found.extend(_with_conjuncts(child))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from dateline.extract.event_lexicon import partitive_object
 from dateline.extract.event_roles import load_agent_sectors
 
 __all__ = ["is_publication", "measure_code", "sector_adjusted_code"]
@@ -64,19 +65,14 @@ _DEMANDS = {"demands", "demand", "requests", "request", "conditions"}
 _STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "JUD"}
 
 
-def _partitive(head: Any) -> Any:
-    """Return the real head of "part of a military aid program" (the program)."""
-    if head.lower_ in ("part", "some", "all", "most", "one", "third", "half") or head.like_num:
-        for child in head.children:
-            if child.dep_ == "prep" and child.lower_ == "of":
-                objects = [c for c in child.children if c.dep_ == "pobj"]
-                if objects:
-                    return objects[0]
-    return head
+# "part of a military aid program" is about the program.
+_PART_WORDS = {"part", "some", "all", "most", "one", "third", "half"}
 
 
 def _object_heads(verb: Any) -> list[Any]:
-    heads = [_partitive(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    heads = [
+        partitive_object(c, _PART_WORDS) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")
+    ]
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         heads.append(verb.head)  # "the curfew imposed in Sudan"
     for child in verb.children:
