@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import json
 import os
+import threading
+from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -54,3 +57,20 @@ def nlp() -> Any:
     from dateline.nlp import load_nlp
 
     return load_nlp(DEFAULT_MODEL)
+
+
+@pytest.fixture()
+def serve_http() -> Iterator[Callable[[type[BaseHTTPRequestHandler]], str]]:
+    """Start local HTTP servers for a test (tests never touch the network); return their URL."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def start(handler: type[BaseHTTPRequestHandler]) -> str:
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield start
+    for server in servers:
+        server.shutdown()
+        server.server_close()

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from collections.abc import Callable
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -81,7 +80,7 @@ def test_broken_feed_is_one_error(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def local_site() -> Iterator[str]:
+def local_site(serve_http: Callable[[type[BaseHTTPRequestHandler]], str]) -> str:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             body = (
@@ -98,14 +97,7 @@ def local_site() -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serve_http(Handler)
 
 
 def test_fetch_reads_each_entry_link(tmp_path: Path, local_site: str) -> None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import http.server
 import json
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -90,7 +89,9 @@ def test_unsafe_urls_are_refused(url: str) -> None:
 
 
 @pytest.fixture()
-def local_site(tmp_path: Path) -> Iterator[str]:
+def local_site(
+    tmp_path: Path, serve_http: Callable[[type[http.server.BaseHTTPRequestHandler]], str]
+) -> str:
     (tmp_path / "article.html").write_text(
         f"<html><head><title>Gas talks</title></head><body><article><p>{ARTICLE}</p>"
         "</article></body></html>",
@@ -105,14 +106,7 @@ def local_site(tmp_path: Path) -> Iterator[str]:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    return serve_http(Handler)
 
 
 def test_fetch_from_local_server_needs_opt_in(local_site: str) -> None:
