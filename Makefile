@@ -3,7 +3,10 @@
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
-SHARED ?= ../shared
+# The shared examples and data: beside the checkout, or where DATELINE_SHARED says, or the
+# workplace's copy (a clone made elsewhere, e.g. under /tmp, still finds it).
+SHARED ?= $(firstword $(wildcard $(DATELINE_SHARED) ../shared /work/shared) ../shared)
+export DATELINE_SHARED := $(abspath $(SHARED))
 STAMP := $(VENV)/.installed
 
 .PHONY: install demo test lint format typecheck unit bench clean

@@ -16,6 +16,8 @@ from typing import Any
 import pytest
 
 REPO = Path(__file__).resolve().parents[1]
+# ../shared beside the checkout; DATELINE_SHARED overrides (`make` sets it, also for clones
+# made elsewhere).
 SHARED = Path(os.environ.get("DATELINE_SHARED", REPO.parent / "shared"))
 SEED_PUBLISHED = "2024-05-01"
 
