@@ -102,3 +102,22 @@ def test_errors_keep_their_place_in_a_batch(pipeline: Pipeline, seed_text: str) 
         "ArticleRecord",
     ]
     assert isinstance(results[1], DatelineError) and "two" in str(results[1])
+
+
+def test_batches_bounded_by_characters_give_the_same_records(
+    pipeline: Pipeline, seed_text: str
+) -> None:
+    from dateline.ingest import RawInput
+
+    paragraphs = seed_text.split("\n\n")
+    items = [
+        RawInput(source=str(i), text="\n\n".join(paragraphs[:1] + paragraphs[i : i + 6]))
+        for i in range(1, 13, 3)
+    ] + [RawInput(source="empty", text="")]
+    one_by_one = Pipeline(Settings(batch_chars=1))
+    batches = list(one_by_one._batches(pipeline._build(item, None) for item in items))
+    # Every article is a batch of its own; the error rides with the article before it.
+    assert [len(b) for b in batches] == [1, 1, 1, 2]
+    expected = [r.to_dict() for r in pipeline.process_items(items) if not isinstance(r, Exception)]
+    found = [r.to_dict() for r in one_by_one.process_items(items) if not isinstance(r, Exception)]
+    assert found == expected and len(found) == 4

@@ -26,6 +26,9 @@ class Settings:
         allow_private_urls: fetch loopback/private/link-local addresses (off: SSRF guard).
         max_chars: cleaned articles longer than this are refused (spaCy's own limit is 1M).
         batch_size: articles read, cleaned and parsed together.
+        batch_chars: a parse batch also closes once its articles hold this many characters:
+            the parser's memory grows with the words in a batch, so a run of long articles
+            would otherwise set a worker's peak memory.
     """
 
     model: str = DEFAULT_MODEL
@@ -35,3 +38,4 @@ class Settings:
     allow_private_urls: bool = False
     max_chars: int = 1_000_000
     batch_size: int = 32
+    batch_chars: int = 128_000

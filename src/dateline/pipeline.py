@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from typing import Any
 
 from dateline.clean.boilerplate import BoilerplateDetector
@@ -56,9 +55,26 @@ class Pipeline:
 
     def process_articles(self, articles: Iterable[Article | DatelineError]) -> Iterator[Result]:
         """Parse cleaned articles in batches and extract their records."""
-        iterator = iter(articles)
-        while batch := list(islice(iterator, self.settings.batch_size)):
+        for batch in self._batches(articles):
             yield from self._process_batch(batch)
+
+    def _batches(
+        self, articles: Iterable[Article | DatelineError]
+    ) -> Iterator[list[Article | DatelineError]]:
+        batch: list[Article | DatelineError] = []
+        chars = 0
+        for item in articles:
+            size = len(item.text) if isinstance(item, Article) else 0
+            if batch and (
+                len(batch) >= self.settings.batch_size
+                or (size and chars + size > self.settings.batch_chars)
+            ):
+                yield batch
+                batch, chars = [], 0
+            batch.append(item)
+            chars += size
+        if batch:
+            yield batch
 
     def extract_text(
         self, text: str, *, published: dt.date | None = None, source: str = "<text>"

@@ -111,3 +111,40 @@ def test_fetch_reads_each_entry_link(tmp_path: Path, local_site: str) -> None:
     assert first.published == dt.date(2024, 5, 1)
     refused = list(read_feed(path, settings=Settings(), fetch=True))
     assert all(isinstance(i, InputError) for i in refused)  # loopback is refused by default
+
+
+def test_fetch_reaches_feeds_in_folders_and_feeds_served_at_a_url(
+    tmp_path: Path, local_site: str, serve_http: Callable[[type[BaseHTTPRequestHandler]], str]
+) -> None:
+    feed = RSS.format(base=local_site).encode()
+
+    class FeedHandler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/rss+xml")
+            self.send_header("Content-Length", str(len(feed)))
+            self.end_headers()
+            self.wfile.write(feed)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    feed_url = serve_http(FeedHandler) + "/rss.xml"
+    folder = tmp_path / "feeds"
+    folder.mkdir()
+    (folder / "jpost.rss").write_bytes(feed)
+    settings = Settings(allow_private_urls=True, fetch_timeout=5)
+    for target in (str(folder), feed_url):
+        fetched = list(iter_raw_inputs([target], settings=settings, fetch=True))
+        assert [i.source for i in fetched] == [
+            f"{local_site}/{p}" for p in ("blinken", "herzog", "video")
+        ]
+        assert all(
+            isinstance(i, RawInput) and i.html and "Herzog in Tel Aviv" in i.html for i in fetched
+        )
+    # Without --fetch the URL's feed gives its entries' own content, not one page of XML.
+    (first, _, third) = list(iter_raw_inputs([feed_url], settings=settings))
+    assert (
+        isinstance(first, RawInput) and first.html and "determined to get a ceasefire" in first.html
+    )
+    assert isinstance(third, EmptyInputError)

@@ -81,7 +81,12 @@ def test_actors_and_profile(conn: sqlite3.Connection) -> None:
 
 def test_timeline_is_oldest_first_and_network_has_blinken(conn: sqlite3.Connection) -> None:
     items = query.timeline(conn, "Blinken")
-    assert any(i["what"] == "CONSULT" for i in items)
+    meetings = {(i["status"], i["place"]): i["text"] for i in items if i["what"] == "CONSULT"}
+    # The seed's meetings: held in Jerusalem and Tel Aviv, and one with Gantz still to come.
+    assert "Netanyahu" in meetings["happened", "Jerusalem"]
+    assert "Herzog" in meetings["happened", "Tel Aviv"]
+    assert any(status == "planned" and "Gantz" in text for (status, _), text in meetings.items())
+    assert all(i["status"] == "said" for i in items if i["what"].startswith("said"))
     keys = [(i["date"] or "9999", i["source"], i["start"]) for i in items]
     assert keys == sorted(keys)
     edges = query.network(conn)

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import socket
 import sqlite3
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -13,6 +17,7 @@ from hypothesis import strategies as st
 
 from dateline.model import ArticleRecord
 from dateline.pipeline import Pipeline
+from dateline.query import load_article
 from dateline.store import Rejection, StoreWriter, input_key, open_database
 
 TABLES = (
@@ -69,6 +74,36 @@ def test_stored_spans_slice_the_stored_text(tmp_path: Path, seed_record: Article
         column = "trigger_text" if table == "events" else "text"
         for row in conn.execute(f"SELECT {start}, {end}, {column} FROM {table}"):
             assert text[row[0] : row[1]] == row[2], table
+
+
+def test_stored_article_reads_back_with_what_cleaning_removed(
+    tmp_path: Path, seed_record: ArticleRecord
+) -> None:
+    conn = open_database(tmp_path / "s.db")
+    StoreWriter(conn).write_batch([("k", seed_record)], run_id=None)
+    stored = load_article(conn, seed_record.document.id)
+    assert stored == seed_record.document
+    # The seed's paywall and share prompts were cut: the store still says where they were.
+    assert stored.removed and stored.headline_span is not None
+
+
+def test_a_killed_run_is_marked_when_the_next_run_starts(tmp_path: Path) -> None:
+    conn = open_database(tmp_path / "s.db")
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    host = socket.gethostname()
+    for pid in (int(gone.stdout), os.getpid()):
+        conn.execute(
+            "INSERT INTO ingest_runs(started_at, targets, pid, host) VALUES ('t', '[]', ?, ?)",
+            (pid, host),
+        )
+    StoreWriter(conn).start_run(["more"])
+    statuses = [r[0] for r in conn.execute("SELECT status FROM ingest_runs ORDER BY id")]
+    assert statuses == ["killed", "running", "running"]  # this process is alive: left be
 
 
 def test_rejection_is_recorded_with_its_reason(tmp_path: Path) -> None:

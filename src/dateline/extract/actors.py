@@ -13,8 +13,8 @@ descriptions, pronouns and "the latter" are linked (`dateline.extract.coref`).
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -363,6 +363,24 @@ def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < b and a < end for a, b in taken)
 
 
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char in "_-"
+
+
+def _word_occurrences(text: str, form: str) -> Iterator[int]:
+    """Yield where ``form`` occurs in ``text`` as a whole word (not inside "Lapid-led")."""
+    # str.find, not a regex per form: an article has hundreds of forms and Python's regex
+    # cache holds 512 patterns, so compiling them cost more than the search.
+    start = text.find(form)
+    while start != -1:
+        end = start + len(form)
+        if (start == 0 or not _is_word_char(text[start - 1])) and (
+            end == len(text) or not _is_word_char(text[end])
+        ):
+            yield start
+        start = text.find(form, start + 1)
+
+
 def _add_untagged_repeats(doc: Any, text: str, drafts: list[ActorDraft]) -> None:
     """Add mentions the tagger missed: later "Lapid" after "Yair Lapid", "IDF" after "IDF"."""
     forms: dict[str, ActorDraft | None] = {}
@@ -380,9 +398,10 @@ def _add_untagged_repeats(doc: Any, text: str, drafts: list[ActorDraft]) -> None
     for form, owner in forms.items():
         if owner is None:
             continue
-        for match in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
-            span = doc.char_span(match.start(), match.end())
-            if span is None or _overlaps(match.start(), match.end(), taken):
+        for start in _word_occurrences(text, form):
+            end = start + len(form)
+            span = doc.char_span(start, end)
+            if span is None or _overlaps(start, end, taken):
                 continue
             ent = entity_of.get(span.start)
             # "Herzog" inside "Herzog Hospital" is not Herzog; inside "Isaac Herzog" it is.
@@ -392,8 +411,8 @@ def _add_untagged_repeats(doc: Any, text: str, drafts: list[ActorDraft]) -> None
                 and (ent.label_ != "PERSON" or owner.type != "person")
             ):
                 continue
-            owner.mentions.append(Mention(match.start(), match.end(), form, "name"))
-            taken.append((match.start(), match.end()))
+            owner.mentions.append(Mention(start, end, form, "name"))
+            taken.append((start, end))
 
 
 def _add_titles(

@@ -23,7 +23,7 @@ from dateline.errors import EmptyInputError, InputError, InputTooLargeError, Rec
 from dateline.ingest.article import RawInput, build_article, looks_like_html
 from dateline.ingest.decode import decode_bytes, read_bytes
 from dateline.ingest.feeds import FEED_SUFFIXES, looks_like_feed, read_feed_bytes
-from dateline.ingest.url import fetch_url
+from dateline.ingest.url import FetchedPage, fetch_url
 from dateline.ingest.warc import is_warc, read_warc
 
 __all__ = [
@@ -68,25 +68,31 @@ def count_inputs(targets: Iterable[str]) -> int | None:
 
 
 def iter_raw_inputs(
-    targets: Iterable[str], *, settings: Settings
+    targets: Iterable[str], *, settings: Settings, fetch: bool = False
 ) -> Iterator[RawInput | InputError]:
-    """Yield every item the ``targets`` hold, or the error that stopped one from being read."""
+    """Yield every item the ``targets`` hold, or the error that stopped one from being read.
+
+    ``fetch``: fetch the link of each feed entry instead of using the content the feed
+    carries (for feeds named directly, found in folders, or served at a URL).
+    """
     for target in targets:
-        yield from read_target(target, settings=settings)
+        yield from read_target(target, settings=settings, fetch=fetch)
 
 
-def read_target(target: str, *, settings: Settings) -> Iterator[RawInput | InputError]:
-    """Yield the items of one target (file, directory, JSON Lines, URL or ``-``)."""
+def read_target(
+    target: str, *, settings: Settings, fetch: bool = False
+) -> Iterator[RawInput | InputError]:
+    """Yield the items of one target (file, directory, JSON Lines, feed, URL or ``-``)."""
     if target == "-":
         yield _guarded(lambda: _from_bytes(sys.stdin.buffer.read(), "<stdin>", settings))
         return
     if is_url(target):
-        yield _guarded(lambda: _from_url(target, settings))
+        yield from _read_url(target, settings, fetch=fetch)
         return
     path = Path(target)
     if path.is_dir():
         for file in _directory_files(path):
-            yield from _read_file(file, settings=settings)
+            yield from _read_file(file, settings=settings, fetch=fetch)
         return
     if not path.exists():
         yield EmptyInputError(
@@ -94,7 +100,7 @@ def read_target(target: str, *, settings: Settings) -> Iterator[RawInput | Input
             source=target,
         )
         return
-    yield from _read_file(path, settings=settings)
+    yield from _read_file(path, settings=settings, fetch=fetch)
 
 
 def _directory_files(directory: Path) -> Iterator[Path]:
@@ -105,7 +111,9 @@ def _directory_files(directory: Path) -> Iterator[Path]:
             yield path
 
 
-def _read_file(path: Path, *, settings: Settings) -> Iterator[RawInput | InputError]:
+def _read_file(
+    path: Path, *, settings: Settings, fetch: bool = False
+) -> Iterator[RawInput | InputError]:
     if path.suffix.lower() in JSONL_SUFFIXES:
         yield from _read_jsonl(path, settings=settings)
         return
@@ -119,7 +127,7 @@ def _read_file(path: Path, *, settings: Settings) -> Iterator[RawInput | InputEr
         yield error
         return
     if path.suffix.lower() in FEED_SUFFIXES and looks_like_feed(data):
-        yield from read_feed_bytes(data, source=source, settings=settings)
+        yield from read_feed_bytes(data, source=source, settings=settings, fetch=fetch)
         return
     yield _guarded(lambda: _from_bytes(data, source, settings, html=_html_hint(path)))
 
@@ -142,13 +150,32 @@ def _from_bytes(
     return RawInput(source=source, text=text)
 
 
-def _from_url(url: str, settings: Settings) -> RawInput:
-    page = fetch_url(
+def _read_url(url: str, settings: Settings, *, fetch: bool) -> Iterator[RawInput | InputError]:
+    try:
+        page = _fetch(url, settings)
+    except InputError as error:
+        yield error
+        return
+    if looks_like_feed(page.content):
+        yield from read_feed_bytes(page.content, source=url, settings=settings, fetch=fetch)
+        return
+    yield _guarded(lambda: _page_input(url, page, settings))
+
+
+def _fetch(url: str, settings: Settings) -> FetchedPage:
+    return fetch_url(
         url,
         timeout=settings.fetch_timeout,
         max_bytes=settings.max_bytes,
         allow_private=settings.allow_private_urls,
     )
+
+
+def _from_url(url: str, settings: Settings) -> RawInput:
+    return _page_input(url, _fetch(url, settings), settings)
+
+
+def _page_input(url: str, page: FetchedPage, settings: Settings) -> RawInput:
     text = (
         page.content.decode(page.charset, errors="replace")
         if page.charset

@@ -15,6 +15,7 @@ store: they never re-run extraction.
 from __future__ import annotations
 
 from dateline.query.actors import actor_profile, find_actor_ids, list_actors
+from dateline.query.articles import load_article
 from dateline.query.output import FORMATS, write_rows
 from dateline.query.records import events, network, quotes, timeline
 
@@ -24,6 +25,7 @@ __all__ = [
     "events",
     "find_actor_ids",
     "list_actors",
+    "load_article",
     "network",
     "quotes",
     "timeline",

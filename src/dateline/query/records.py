@@ -120,7 +120,9 @@ def events(
         limit: at most this many rows.
 
     Returns:
-        One dict per event: date, type, mode, cameo, status, actors, recipients, place,
+        One dict per event: date, date_from (``text`` when the article dates the event,
+        ``published`` when the publication date stands in), type, mode, cameo, status,
+        actors, recipients, place,
         place_country, latitude, longitude, trigger, sentence, trigger_start, trigger_end,
         source, article_id, event_id, confidence.
     """
@@ -153,7 +155,9 @@ def events(
         "AND ea.event_id = e.id AND ea.role = '{role}' ORDER BY ea.position)"
     )
     sql = (
-        f"SELECT {date_sql} AS date, e.type, e.mode, e.cameo, e.status, "
+        f"SELECT {date_sql} AS date, "
+        "CASE WHEN d.value IS NULL THEN 'published' ELSE 'text' END AS date_from, "
+        "e.type, e.mode, e.cameo, e.status, "
         f"{participants.format(role='actor')} AS actors, "
         f"{participants.format(role='recipient')} AS recipients, p.name AS place, "
         "p.country AS place_country, p.latitude, p.longitude, "
@@ -177,8 +181,9 @@ def timeline(conn: sqlite3.Connection, name: str) -> list[Row]:
         name: part of the actor's name, or a canonical id.
 
     Returns:
-        One dict per item: date, what (event type or "said"), text, source, article_id,
-        start, end.
+        One dict per item: date, what (event type or "said"), status (the event's:
+        happened, planned, …; "said" for quotes), text, place, source, article_id, start,
+        end.
 
     Raises:
         NotFoundError: no actor matches ``name``.
@@ -191,7 +196,9 @@ def timeline(conn: sqlite3.Connection, name: str) -> list[Row]:
             {
                 "date": event["date"],
                 "what": event["type"],
+                "status": event["status"],
                 "text": summary,
+                "place": event["place"],
                 "source": event["source"],
                 "article_id": event["article_id"],
                 "start": event["trigger_start"],
@@ -203,7 +210,9 @@ def timeline(conn: sqlite3.Connection, name: str) -> list[Row]:
             {
                 "date": quote["date"],
                 "what": f"said ({quote['kind']})",
+                "status": "said",
                 "text": quote["text"],
+                "place": None,
                 "source": quote["source"],
                 "article_id": quote["article_id"],
                 "start": quote["start"],

@@ -19,8 +19,7 @@ from pathlib import Path
 
 from dateline.config import Settings
 from dateline.errors import InputError
-from dateline.ingest import RawInput, read_target
-from dateline.ingest.feeds import FEED_SUFFIXES, read_feed
+from dateline.ingest import RawInput, iter_raw_inputs
 from dateline.runner.local import LocalRunner, Outcome, WorkItem, rejection_of
 from dateline.store.migrations import open_database
 from dateline.store.writer import BatchCounts, Rejection, StoreWriter, input_key
@@ -44,17 +43,6 @@ class IngestSummary:
     reasons: dict[str, int] = field(default_factory=dict)
 
 
-def _read(
-    targets: Sequence[str], settings: Settings, fetch: bool
-) -> Iterator[RawInput | InputError]:
-    for target in targets:
-        path = Path(target)
-        if fetch and path.is_file() and path.suffix.lower() in FEED_SUFFIXES:
-            yield from read_feed(path, settings=settings, fetch=True)
-        else:
-            yield from read_target(target, settings=settings)
-
-
 def _keyed(item: RawInput | InputError) -> tuple[str, RawInput | InputError]:
     if isinstance(item, InputError):
         return input_key(item.source or "", f"error:{item.reason}:{item.message}"), item
@@ -69,7 +57,7 @@ def ingest(
     workers: int | None = None,
     published: dt.date | None = None,
     fetch: bool = False,
-    chunk_size: int = 16,
+    chunk_size: int | None = None,
     progress: Progress | None = None,
 ) -> IngestSummary:
     """Ingest every article the ``targets`` hold into the store at ``db``.
@@ -81,7 +69,8 @@ def ingest(
         workers: worker processes (None: one per core; 0: in this process).
         published: publication date for inputs that carry none.
         fetch: fetch each feed entry's link instead of using the feed's own content.
-        chunk_size: inputs per worker batch and per write transaction.
+        chunk_size: inputs per worker batch and per write transaction (None: the
+            settings' ``batch_size``, the ``nlp.pipe`` batch the parser is fastest at).
         progress: called after each chunk with (items done, failed, added).
 
     Returns:
@@ -101,7 +90,7 @@ def ingest(
     early: list[Outcome] = []
 
     def fresh_work() -> Iterator[WorkItem]:
-        stream = (_keyed(item) for item in _read(targets, settings, fetch))
+        stream = (_keyed(item) for item in iter_raw_inputs(targets, settings=settings, fetch=fetch))
         while group := list(islice(stream, _LEDGER_CHUNK)):
             known = writer.known_keys(key for key, _ in group)
             for key, item in group:
@@ -125,7 +114,7 @@ def ingest(
             progress(done + totals["skipped"], totals["rejected"], totals["added"])
 
     status = "interrupted"
-    runner = LocalRunner(settings, workers=workers, chunk_size=chunk_size)
+    runner = LocalRunner(settings, workers=workers, chunk_size=chunk_size or settings.batch_size)
     try:
         for outcomes in runner.run(fresh_work(), published=published):
             store(outcomes)

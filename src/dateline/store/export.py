@@ -59,7 +59,7 @@ def rows_for(conn: sqlite3.Connection, what: str) -> list[dict[str, Any]]:
             dict(row)
             for row in conn.execute(
                 "SELECT id, source, outlet, headline, standfirst, byline, published, language, "
-                "text FROM articles ORDER BY published, source"
+                "text, cleaning FROM articles ORDER BY published, source"
             )
         ]
     raise ConfigError(f"cannot export {what!r}; choose one of {', '.join(EXPORT_WHAT)}")

@@ -229,8 +229,20 @@ CREATE TABLE actor_links (
 CREATE INDEX actor_links_actor ON actor_links(article_id, actor_id);
 """
 
+# What cleaning did, so a stored article maps back to its input as the extracted one does;
+# which process ran an ingest, so a run killed without a word can be told from a live one.
+_PROVENANCE = """
+ALTER TABLE articles ADD COLUMN cleaning TEXT;  -- JSON; NULL for articles stored before 0004
+ALTER TABLE ingest_runs ADD COLUMN pid INTEGER;
+ALTER TABLE ingest_runs ADD COLUMN host TEXT;
+-- Co-occurrence evidence looks up an actor's articles by canonical id.
+DROP INDEX actors_canonical;
+CREATE INDEX actors_canonical ON actors(canonical_id, article_id);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_core_tables", _CORE),
     Migration("0002_full_text_indexes", _FTS),
     Migration("0003_canonical_actors", _CANONICAL),
+    Migration("0004_cleaning_run_owner_and_links", _PROVENANCE),
 )

@@ -13,20 +13,44 @@ The writer never loads a model; it receives finished `ArticleRecord`s.
 from __future__ import annotations
 
 import json
+import os
+import socket
 import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from dateline.model import ArticleRecord, content_id
+from dateline.model import Article, ArticleRecord, content_id
 from dateline.store.canonical import link_actor, parse_person_name
 from dateline.store.migrations import now, transaction, translate_error
 
-__all__ = ["BatchCounts", "Rejection", "StoreWriter", "input_key"]
+__all__ = ["CLEANING_FIELDS", "BatchCounts", "Rejection", "StoreWriter", "cleaning_of", "input_key"]
+
+# The `Article` fields that say what cleaning did; stored as one JSON column, ``cleaning``.
+CLEANING_FIELDS = ("headline_span", "standfirst_span", "removed", "offset_map")
 
 
 def input_key(source: str, content: str) -> str:
     """Return the ledger key of one input: a hash of where it came from and what it held."""
     return content_id(f"{source}\x00{content}", prefix="input:")
+
+
+def cleaning_of(article: Article) -> dict[str, Any]:
+    """Return the JSON-ready record of what cleaning did to ``article``'s input."""
+    data = article.to_dict()
+    return {name: data[name] for name in CLEANING_FIELDS}
+
+
+def _process_alive(pid: int | None) -> bool:
+    if pid is None:
+        return True  # a run from before pids were recorded: nothing to go on, leave it be
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # alive, under another user
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +84,27 @@ class StoreWriter:
         self.path = path
 
     def start_run(self, targets: Sequence[str]) -> int:
-        """Record the start of an ingest run; return its id."""
+        """Record the start of an ingest run; return its id.
+
+        Runs of this machine still marked ``running`` whose process is gone were killed
+        (SIGKILL, power loss): they are marked ``killed`` first.
+        """
+        host = socket.gethostname()
         try:
-            cursor = self.conn.execute(
-                "INSERT INTO ingest_runs(started_at, targets) VALUES (?, ?)",
-                (now(), json.dumps(list(targets), ensure_ascii=False)),
-            )
+            with transaction(self.conn):
+                stale = self.conn.execute(
+                    "SELECT id, pid FROM ingest_runs WHERE status = 'running' AND host = ?",
+                    (host,),
+                ).fetchall()
+                for run_id, pid in stale:
+                    if not _process_alive(pid):
+                        self.conn.execute(
+                            "UPDATE ingest_runs SET status = 'killed' WHERE id = ?", (run_id,)
+                        )
+                cursor = self.conn.execute(
+                    "INSERT INTO ingest_runs(started_at, targets, pid, host) VALUES (?, ?, ?, ?)",
+                    (now(), json.dumps(list(targets), ensure_ascii=False), os.getpid(), host),
+                )
         except sqlite3.Error as exc:
             raise translate_error(exc, self.path) from exc
         return int(cursor.lastrowid or 0)
@@ -147,8 +186,8 @@ class StoreWriter:
         article = record.document
         cursor = self.conn.execute(
             "INSERT OR IGNORE INTO articles(id, source, outlet, headline, standfirst, byline, "
-            "published, language, text, schema_version, run_id, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "published, language, text, cleaning, schema_version, run_id, ingested_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article.id,
                 article.source,
@@ -159,6 +198,7 @@ class StoreWriter:
                 article.published.isoformat() if article.published else None,
                 article.language,
                 article.text,
+                json.dumps(cleaning_of(article), ensure_ascii=False),
                 record.schema_version,
                 run_id,
                 now(),
