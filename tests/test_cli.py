@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -121,3 +124,25 @@ def test_bad_date_is_rejected(capsys: pytest.CaptureFixture[str], seed_path: Pat
         main(["extract", str(seed_path), "--published", "1 May"])
     assert info.value.code == 2
     assert "YYYY-MM-DD" in capsys.readouterr().err
+
+
+def test_extraction_does_not_depend_on_the_string_hash_seed(
+    seed_path: Path, news_pages_dir: Path
+) -> None:
+    # Python seeds string hashing per process; worker processes of one ingest differ, so
+    # any rule that walks a set of strings in hash order would store different rows.
+    pages = sorted(news_pages_dir.glob("*/source.html"))[:4]
+    targets = [str(seed_path), *map(str, pages)]
+    command = [str(Path(sys.executable).parent / "dateline"), "extract", *targets]
+    outputs = []
+    for seed in ("1", "2"):
+        done = subprocess.run(
+            [*command, "--format", "jsonl"],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        outputs.append([json.loads(line) for line in done.stdout.splitlines()])
+    assert len(outputs[0]) == len(targets)
+    assert outputs[0] == outputs[1]

@@ -395,7 +395,9 @@ def _add_untagged_repeats(doc: Any, text: str, drafts: list[ActorDraft]) -> None
             forms[form] = draft if forms.get(form, draft) is draft else None
     taken = [(m.start, m.end) for d in drafts for m in d.mentions]
     entity_of = {t.i: ent for ent in doc.ents for t in ent}
-    for form, owner in forms.items():
+    # Longest first, so "Super PAC" is claimed before "Super" and "PAC" can split it; and in
+    # a fixed order, so the result does not follow the process's string-hash seed.
+    for form, owner in sorted(forms.items(), key=lambda item: (-len(item[0]), item[0])):
         if owner is None:
             continue
         for start in _word_occurrences(text, form):
