@@ -22,6 +22,7 @@ import multiprocessing
 import os
 import random
 import resource
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -78,14 +79,13 @@ def bare_spacy(texts: list[str], processes: int = 1) -> tuple[float, float, int]
     for doc in nlp.pipe(texts, batch_size=32, n_process=processes):
         words += sum(1 for t in doc if not t.is_space)
     wall = time.perf_counter() - started
-    children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    children_cpu = (
-        children_after.ru_utime
-        + children_after.ru_stime
-        - children_before.ru_utime
-        - children_before.ru_stime
-    )
+    children_cpu = _cpu_since(children_before, resource.getrusage(resource.RUSAGE_CHILDREN))
     return wall, time.process_time() - cpu_before + children_cpu, words
+
+
+def _cpu_since(before: resource.struct_rusage, after: resource.struct_rusage) -> float:
+    """Return the user and system CPU seconds between two ``getrusage`` readings."""
+    return after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
 
 
 class WorkerMemory:
@@ -135,25 +135,12 @@ def measure(corpus: list[dict[str, str]], size: int, workers: int, out: Path) ->
     wall = time.perf_counter() - started
     self_after = resource.getrusage(resource.RUSAGE_SELF)
     children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (
-        self_after.ru_utime
-        + self_after.ru_stime
-        - self_before.ru_utime
-        - self_before.ru_stime
-        + children_after.ru_utime
-        + children_after.ru_stime
-        - children_before.ru_utime
-        - children_before.ru_stime
-    )
-    import sqlite3
-
+    parent_cpu = _cpu_since(self_before, self_after)
+    cpu = parent_cpu + _cpu_since(children_before, children_after)
     conn = sqlite3.connect(db)
     texts = [row[0] for row in conn.execute("SELECT text FROM articles")]
     conn.close()
     peak_worker = children_after.ru_maxrss / 1024  # read now: spaCy's own pool comes next
-    parent_cpu = (
-        self_after.ru_utime + self_after.ru_stime - self_before.ru_utime - self_before.ru_stime
-    )
     bare_wall, bare_cpu, words = bare_spacy(texts)
     parallel = max(workers, 1)
     bare_wall_n, bare_cpu_n = bare_wall, bare_cpu
