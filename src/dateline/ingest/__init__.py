@@ -23,7 +23,7 @@ from dateline.errors import EmptyInputError, InputError, InputTooLargeError, Rec
 from dateline.ingest.article import RawInput, build_article, looks_like_html
 from dateline.ingest.decode import decode_bytes, read_bytes
 from dateline.ingest.feeds import FEED_SUFFIXES, looks_like_feed, read_feed_bytes
-from dateline.ingest.url import FetchedPage, fetch_url
+from dateline.ingest.url import FetchedPage, fetch_page
 from dateline.ingest.warc import is_warc, read_warc
 
 __all__ = [
@@ -152,7 +152,7 @@ def _from_bytes(
 
 def _read_url(url: str, settings: Settings, *, fetch: bool) -> Iterator[RawInput | InputError]:
     try:
-        page = _fetch(url, settings)
+        page = fetch_page(url, settings)
     except InputError as error:
         yield error
         return
@@ -162,17 +162,8 @@ def _read_url(url: str, settings: Settings, *, fetch: bool) -> Iterator[RawInput
     yield _guarded(lambda: _page_input(url, page, settings))
 
 
-def _fetch(url: str, settings: Settings) -> FetchedPage:
-    return fetch_url(
-        url,
-        timeout=settings.fetch_timeout,
-        max_bytes=settings.max_bytes,
-        allow_private=settings.allow_private_urls,
-    )
-
-
 def _from_url(url: str, settings: Settings) -> RawInput:
-    return _page_input(url, _fetch(url, settings), settings)
+    return _page_input(url, fetch_page(url, settings), settings)
 
 
 def _page_input(url: str, page: FetchedPage, settings: Settings) -> RawInput:

@@ -17,7 +17,7 @@ from dateline.config import Settings
 from dateline.errors import EmptyInputError, InputError, RecordError
 from dateline.ingest.article import RawInput
 from dateline.ingest.decode import decode_bytes, read_bytes
-from dateline.ingest.url import fetch_url
+from dateline.ingest.url import fetch_page
 
 __all__ = ["FEED_SUFFIXES", "looks_like_feed", "read_feed", "read_feed_bytes"]
 
@@ -85,12 +85,7 @@ def _entry_input(
     if fetch:
         if not link:
             raise RecordError("the entry has no link to fetch; drop --fetch", source=where)
-        page = fetch_url(
-            link,
-            timeout=settings.fetch_timeout,
-            max_bytes=settings.max_bytes,
-            allow_private=settings.allow_private_urls,
-        )
+        page = fetch_page(link, settings)
         html = decode_bytes(page.content, source=link, max_bytes=settings.max_bytes)
         return RawInput(source=link, html=html, url=page.url, published=published, outlet=outlet)
     contents = entry.get("content") or []

@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from http.client import HTTPMessage
 from typing import IO
 
+from dateline.config import Settings
 from dateline.errors import FetchError, InputTooLargeError
 
-__all__ = ["FetchedPage", "check_url", "fetch_url"]
+__all__ = ["FetchedPage", "check_url", "fetch_page", "fetch_url"]
 
 _USER_AGENT = "Dateline/0.1 (+https://example.invalid/dateline; news attribution research)"
 _CHUNK = 65536
@@ -126,3 +127,13 @@ def fetch_url(
     except (urllib.error.URLError, TimeoutError, OSError) as exc:
         reason = getattr(exc, "reason", exc)
         raise FetchError(f"could not fetch the page ({reason})", source=url) from exc
+
+
+def fetch_page(url: str, settings: Settings) -> FetchedPage:
+    """Fetch ``url`` with the timeout, size limit and address policy of ``settings``."""
+    return fetch_url(
+        url,
+        timeout=settings.fetch_timeout,
+        max_bytes=settings.max_bytes,
+        allow_private=settings.allow_private_urls,
+    )

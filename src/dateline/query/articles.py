@@ -29,9 +29,8 @@ def load_article(conn: sqlite3.Connection, article_id: str) -> Article:
             f"no article {article_id!r} in the store; list ids with `dateline export --what "
             "articles`"
         )
-    names = _COLUMNS.split(", ")
-    data: dict[str, Any] = {name: row[i] for i, name in enumerate(names) if name != "cleaning"}
-    cleaning = row[names.index("cleaning")]
+    data: dict[str, Any] = dict(row)
+    cleaning = data.pop("cleaning")
     if cleaning:
         data.update(json.loads(cleaning))
     return Article.from_dict(data)
